@@ -1,0 +1,91 @@
+package io.procmem.executor.bench;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * {@code procmem bench executor}: (a) match + bind latency with {@code procedures} procedures indexed (JMH,
+ * {@link MatchBindBenchmark}, p50/p99 in µs; target p99 < 50 µs) and (b) the executor's serving overhead on loopback
+ * against the sample tool server ({@link HttpOverhead}; target < 10%). Prints a report whose last line is
+ * {@code ratio <executor overhead fraction>}.
+ *
+ * <p>JMH forks a JVM per trial when {@code forks > 0}, on this JVM's class path, so run it from a plain
+ * {@code java -cp} launch; {@code forks = 0} runs in this JVM (tests, quick looks) at some cost in isolation.
+ */
+public final class ExecutorBench {
+
+    /**
+     * @param procedures  synthetic procedures indexed for match + bind
+     * @param iterations  JMH warm-up and measurement iterations (each)
+     * @param seconds     length of one JMH iteration
+     * @param forks       JMH forks; 0 runs in this JVM
+     * @param clients     concurrent HTTP clients
+     * @param routines    routines each client times (after {@code warmup} untimed ones)
+     */
+    public record Options(int procedures, int iterations, int seconds, int forks, int clients, int routines,
+                          int warmup) {
+        public static Options defaults() {
+            return new Options(100_000, 5, 2, 1, 8, 2_000, 500);
+        }
+    }
+
+    /** The measured figures, in microseconds. */
+    public record Result(double matchBindP50, double matchBindP99, double executorMean, double bareMean,
+                         double overhead) {
+    }
+
+    private ExecutorBench() {
+    }
+
+    /** Runs with {@link Options#defaults()}; the report goes to stdout, as it is this program's output. */
+    public static void main(String[] args) throws Exception {
+        run(Options.defaults(), System.out);
+    }
+
+    public static Result run(Options options, PrintStream out) throws Exception {
+        out.printf(Locale.ROOT, "match + bind, %,d procedures indexed (JMH SampleTime, %d x %d s, %d fork(s))%n",
+                options.procedures(), options.iterations(), options.seconds(), options.forks());
+        Statistics match = matchAndBind(options);
+        out.printf(Locale.ROOT, "  p50 %.2f us   p99 %.2f us   (%d samples; target p99 < 50 us)%n",
+                match.getPercentile(50), match.getPercentile(99), match.getN());
+        out.printf(Locale.ROOT, "serving on loopback: %d clients x %d routines (3 tool calls each), %d warm-up%n",
+                options.clients(), options.routines(), options.warmup());
+        HttpOverhead.Figures http;
+        try (LoopbackStack stack = new LoopbackStack()) {
+            http = HttpOverhead.measure(stack, options.clients(), options.routines(), options.warmup());
+        }
+        print(out, "executor", http.executorMicros());
+        print(out, "bare tools", http.bareMicros());
+        out.printf(Locale.ROOT, "  executor overhead 1 - bare/executor = %.1f%% (target < 10%%)%n", http.overhead() * 100);
+        out.printf(Locale.ROOT, "ratio %.4f%n", http.overhead());
+        return new Result(match.getPercentile(50), match.getPercentile(99), HttpOverhead.Figures.mean(http.executorMicros()),
+                HttpOverhead.Figures.mean(http.bareMicros()), http.overhead());
+    }
+
+    private static Statistics matchAndBind(Options options) throws RunnerException {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(MatchBindBenchmark.class.getName() + ".matchAndBind")
+                .param("procedures", String.valueOf(options.procedures()))
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .warmupIterations(options.iterations()).warmupTime(TimeValue.seconds(options.seconds()))
+                .measurementIterations(options.iterations()).measurementTime(TimeValue.seconds(options.seconds()))
+                .forks(options.forks())
+                .shouldFailOnError(true)
+                .build()).run();
+        return results.iterator().next().getPrimaryResult().getStatistics();
+    }
+
+    private static void print(PrintStream out, String label, long[] sortedMicros) {
+        out.printf(Locale.ROOT, "  %-10s mean %8.1f us   p50 %6d us   p99 %6d us%n", label,
+                HttpOverhead.Figures.mean(sortedMicros), HttpOverhead.Figures.percentile(sortedMicros, 50),
+                HttpOverhead.Figures.percentile(sortedMicros, 99));
+    }
+}

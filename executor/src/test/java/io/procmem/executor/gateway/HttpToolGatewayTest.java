@@ -1,0 +1,98 @@
+package io.procmem.executor.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP gateway against a stub tool endpoint whose answer each test sets: status mapping, headers, bodies. */
+class HttpToolGatewayTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String body = "{}";
+    private Server server;
+    private HttpToolGateway gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract(Handler.Abstract.InvocationType.BLOCKING) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                seen.add(request.getHttpURI().getPath() + " key=" + request.getHeaders().get("Idempotency-Key")
+                        + " body=" + Content.Source.asString(request, StandardCharsets.UTF_8));
+                response.setStatus(status);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
+            }
+        });
+        server.start();
+        gateway = new HttpToolGateway("http://127.0.0.1:" + connector.getLocalPort() + "/tools/{tool}", Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void shouldPostTheArgumentsToTheToolsUrlWithTheIdempotencyKeyOfAWrite() throws Exception {
+        body = "{\"status\": \"cancelled\"}";
+
+        assertThat(gateway.call(invocation("r-1-2"))).isEqualTo(JSON.readTree(body));
+        assertThat(seen).containsExactly("/tools/cancel_reservation key=r-1-2 body={\"reservation_id\":\"NO6JO3\"}");
+    }
+
+    @Test
+    void shouldSendNoIdempotencyKeyForARead() throws Exception {
+        gateway.call(invocation(null));
+
+        assertThat(seen).singleElement().asString().contains("key=null");
+    }
+
+    @Test
+    void shouldTakeAResultThatIsNotJsonAsAString() throws Exception {
+        body = "done";
+
+        assertThat(gateway.call(invocation(null)).asText()).isEqualTo("done");
+    }
+
+    @Test
+    void shouldReportAClientErrorAsAToolErrorAndAServerErrorAsRetryable() {
+        status = 422;
+        body = "{\"error\": \"already cancelled\"}";
+        ToolCallException refused = catchThrowableOfType(ToolCallException.class, () -> gateway.call(invocation(null)));
+        status = 503;
+        ToolCallException unavailable = catchThrowableOfType(ToolCallException.class, () -> gateway.call(invocation(null)));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused).hasMessageContaining("HTTP 422").hasMessageContaining("already cancelled");
+        assertThat(unavailable.retryable()).isTrue();
+    }
+
+    private static ToolInvocation invocation(String key) {
+        return new ToolInvocation("cancel_reservation", JSON.createObjectNode().put("reservation_id", "NO6JO3"), key);
+    }
+}

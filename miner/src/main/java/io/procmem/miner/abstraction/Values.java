@@ -1,0 +1,116 @@
+package io.procmem.miner.abstraction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Argument and result values compared the way the binding contract says: strings trimmed, numbers by value
+ * ({@code 100}, {@code 100.0} and {@code 1e2} are equal), object fields in any order. The canonical form is a JSON
+ * text, so it is also how values are stored and compared after a round trip through a state store.
+ *
+ * <p>A string and a number are never equal ({@code "7"} is not {@code 7}): tools that take ids as strings and return
+ * them as numbers are not bound, which errs on the side of an INPUT.
+ */
+public final class Values {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Values() {
+    }
+
+    /** A JSON text parsed; null for a null or blank text. */
+    public static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The normalized JSON text of a value: equal values, by the contract's rules, have equal canonical texts. */
+    public static String canonical(JsonNode value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    /**
+     * Whether a value is distinctive enough to be looked up in earlier results: not null, not a boolean, not an
+     * empty string or container. A {@code true} would match the first boolean of any result.
+     */
+    public static boolean searchable(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode() || value.isBoolean()) {
+            return false;
+        }
+        if (value.isTextual()) {
+            return !value.asText().isBlank();
+        }
+        return !value.isContainerNode() || !value.isEmpty();
+    }
+
+    /** The text a user would type for a scalar (strings trimmed, numbers plain), or null for other values. */
+    public static String typed(JsonNode value) {
+        if (value != null && value.isTextual()) {
+            return value.asText().trim();
+        }
+        return value != null && value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : null;
+    }
+
+    /** The JSON type name of a value as {@code ProcedureInput.json_type} spells it. */
+    public static String jsonType(JsonNode value) {
+        if (value == null || value.isNull() || value.isTextual()) {
+            return "string";
+        }
+        if (value.isIntegralNumber()) {
+            return "integer";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        return value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
+    }
+
+    private static void write(JsonNode value, StringBuilder out) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            out.append("null");
+        } else if (value.isTextual()) {
+            quote(value.asText().trim(), out);
+        } else if (value.isNumber()) {
+            out.append(value.decimalValue().stripTrailingZeros().toPlainString());
+        } else if (value.isArray()) {
+            out.append('[');
+            for (int i = 0; i < value.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                write(value.get(i), out);
+            }
+            out.append(']');
+        } else if (value.isObject()) {
+            List<String> names = new ArrayList<>();
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+            names.sort(null);
+            out.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                quote(names.get(i), out);
+                out.append(':');
+                write(value.get(names.get(i)), out);
+            }
+            out.append('}');
+        } else {
+            out.append(value.asText());
+        }
+    }
+
+    private static void quote(String text, StringBuilder out) {
+        out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
+    }
+}

@@ -1,0 +1,170 @@
+package io.procmem.miner.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.procmem.miner.lifecycle.ProcedureLifecycle;
+import io.procmem.miner.publish.CandidateState;
+import io.procmem.miner.trends.TrendQueries;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The miner's read-only query API on Jetty's core handler API, answering from the local stores ({@link MinerStores}):
+ * {@code GET /health}, {@code /v1/patterns/top}, {@code /v1/patterns/{id}/history}, {@code /v1/procedures},
+ * {@code /v1/procedures/{id}} and {@code /v1/candidates/rejected}. Errors are {@code {"error": ..., "field": ...}}:
+ * 400 for a bad parameter, 404 for an unknown path or id, 405 for a method other than GET, 503 while stores are not
+ * queryable. Blocking: store reads run on Jetty's pool threads.
+ *
+ * <p>Known limit: the procedure list and rejected candidates scan their whole local store per request.
+ */
+public final class QueryHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATTERNS = "/v1/patterns/";
+    private static final String PROCEDURES = "/v1/procedures";
+
+    private final MinerStores stores;
+    private final long windowMs;
+    private final Clock clock;
+
+    public QueryHandler(MinerStores stores, long trendWindowMs, Clock clock) {
+        super(InvocationType.BLOCKING);
+        this.stores = stores;
+        this.windowMs = trendWindowMs;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getDecodedPath();
+        int status = 200;
+        JsonNode body;
+        try {
+            if (!"GET".equals(request.getMethod())) {
+                response.getHeaders().put(HttpHeader.ALLOW, "GET");
+                throw new ApiError(405, null, request.getMethod() + " is not allowed; the query API is read-only (GET)");
+            }
+            QueryParams params = new QueryParams(Request.extractQueryParameters(request), clock);
+            if (path.equals("/health")) {
+                KafkaStreams.State state = stores.state();
+                boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+                status = up ? 200 : 503;
+                body = JSON.createObjectNode().put("status", up ? "UP" : "DOWN").put("state", state.name());
+            } else {
+                body = route(path, params);
+            }
+        } catch (ApiError e) {
+            status = e.status();
+            body = error(e.getMessage(), e.field());
+        } catch (InvalidStateStoreException e) {
+            status = 503;
+            body = error("stores are not queryable yet (state " + stores.state() + "): " + e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.error("GET {} failed", path, e);
+            status = 500;
+            body = error("internal error: " + e.getClass().getSimpleName(), null);
+        }
+        send(response, callback, status, body);
+        return true;
+    }
+
+    private JsonNode route(String path, QueryParams params) {
+        if (path.equals(PATTERNS + "top")) {
+            QueryParams.Range range = params.range();
+            return list("patterns", trends().top(range.from(), range.to(), params.limit()));
+        }
+        if (path.startsWith(PATTERNS) && path.endsWith("/history")) {
+            String id = segment(path.substring(PATTERNS.length(), path.length() - "/history".length()));
+            QueryParams.Range range = params.range();
+            ObjectNode reply = list("windows", trends().history(id, range.from(), range.to()));
+            return reply.put("pattern_id", id);
+        }
+        if (path.equals(PROCEDURES)) {
+            ArrayNode list = JSON.createArrayNode();
+            all(stores.lifecycle().all()).stream().sorted(Comparator.comparing(entry -> entry.key))
+                    .forEach(entry -> list.add(ProcedureViews.summary(entry.value)));
+            ObjectNode reply = JSON.createObjectNode();
+            reply.set("procedures", list);
+            return reply;
+        }
+        if (path.startsWith(PROCEDURES + "/")) {
+            String id = segment(path.substring(PROCEDURES.length() + 1));
+            ProcedureLifecycle lifecycle = stores.lifecycle().get(id);
+            if (lifecycle == null) {
+                throw new ApiError(404, "id", "no procedure with id '" + id + "' on this instance");
+            }
+            return ProcedureViews.full(lifecycle);
+        }
+        if (path.equals("/v1/candidates/rejected")) {
+            int limit = params.limit();
+            ArrayNode list = JSON.createArrayNode();
+            all(stores.candidates().all()).stream()
+                    .filter(entry -> !entry.value.reviews().isEmpty() && !entry.value.passing())
+                    .sorted(Comparator.comparingLong((KeyValue<String, CandidateState> entry) ->
+                            entry.value.stats().tally().occurrences()).reversed().thenComparing(entry -> entry.key))
+                    .limit(limit).forEach(entry -> list.add(ProcedureViews.rejected(entry.key, entry.value)));
+            ObjectNode reply = JSON.createObjectNode();
+            reply.set("candidates", list);
+            return reply;
+        }
+        throw new ApiError(404, null, "no endpoint at " + path);
+    }
+
+    private TrendQueries trends() {
+        return new TrendQueries(stores.trends(), windowMs);
+    }
+
+    private static String segment(String id) {
+        if (id.isEmpty() || id.contains("/")) {
+            throw new ApiError(404, "id", "not an id: '" + id + "'");
+        }
+        return id;
+    }
+
+    private static <V> List<KeyValue<String, V>> all(KeyValueIterator<String, V> iterator) {
+        try (iterator) {
+            List<KeyValue<String, V>> entries = new ArrayList<>();
+            iterator.forEachRemaining(entries::add);
+            return entries;
+        }
+    }
+
+    private static ObjectNode list(String name, List<?> rows) {
+        ObjectNode reply = JSON.createObjectNode();
+        reply.set(name, JSON.valueToTree(rows));
+        return reply;
+    }
+
+    private static ObjectNode error(String message, String field) {
+        ObjectNode node = JSON.createObjectNode().put("error", message);
+        return field == null ? node : node.put("field", field);
+    }
+
+    private static void send(Response response, Callback callback, int status, JsonNode body) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        } catch (IOException e) {
+            callback.failed(e);
+        }
+    }
+}

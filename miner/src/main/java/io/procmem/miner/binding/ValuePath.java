@@ -1,0 +1,106 @@
+package io.procmem.miner.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A path inside a JSON value in the contract's JSONPath subset: {@code .name} selects an object field, {@code [n]} a
+ * list element, nothing else. Segments are field names ({@link String}) or element indexes ({@link Integer}).
+ *
+ * <p>Known limit: a field whose name contains {@code .}, {@code [} or {@code ]}, or is empty, cannot be written in
+ * the subset; values under such a field are never bound (see {@link #expressible}).
+ */
+public record ValuePath(List<Object> segments) {
+    public static final ValuePath ROOT = new ValuePath(List.of());
+    private static final Pattern SEGMENT = Pattern.compile("\\.([^.\\[\\]]+)|\\[(\\d+)]");
+
+    public ValuePath {
+        segments = List.copyOf(segments);
+    }
+
+    /** Whether a field name can be written as a {@code .name} segment. */
+    public static boolean expressible(String name) {
+        return !name.isEmpty() && name.chars().noneMatch(c -> c == '.' || c == '[' || c == ']');
+    }
+
+    /** Parses the subset, e.g. {@code .reservations[2].id}; the empty text is the root. */
+    public static ValuePath parse(String text) {
+        List<Object> segments = new ArrayList<>();
+        Matcher matcher = SEGMENT.matcher(text);
+        int at = 0;
+        while (at < text.length()) {
+            if (!matcher.find(at) || matcher.start() != at) {
+                throw new IllegalArgumentException("not a path of .name and [n] segments at character " + at + ": " + text);
+            }
+            segments.add(matcher.group(1) != null ? matcher.group(1) : Integer.valueOf(matcher.group(2)));
+            at = matcher.end();
+        }
+        return new ValuePath(segments);
+    }
+
+    public ValuePath field(String name) {
+        return append(name);
+    }
+
+    public ValuePath element(int index) {
+        return append(index);
+    }
+
+    public int length() {
+        return segments.size();
+    }
+
+    /** The first {@code n} segments. */
+    public ValuePath prefix(int n) {
+        return new ValuePath(segments.subList(0, n));
+    }
+
+    /** The segments from {@code from} on. */
+    public ValuePath suffix(int from) {
+        return new ValuePath(segments.subList(from, segments.size()));
+    }
+
+    /** The value at this path, or null when it is not there. */
+    public JsonNode read(JsonNode root) {
+        JsonNode node = root;
+        for (Object segment : segments) {
+            if (node == null) {
+                return null;
+            }
+            node = segment instanceof Integer index ? (node.isArray() ? node.get(index) : null)
+                    : (node.isObject() ? node.get((String) segment) : null);
+        }
+        return node;
+    }
+
+    /** This path with every element index written {@code [*]}: the same place in any element of the lists. */
+    public String generalized() {
+        return write(true);
+    }
+
+    @Override
+    public String toString() {
+        return write(false);
+    }
+
+    private String write(boolean anyElement) {
+        StringBuilder out = new StringBuilder();
+        for (Object segment : segments) {
+            if (segment instanceof Integer index) {
+                out.append('[').append(anyElement ? "*" : index).append(']');
+            } else {
+                out.append('.').append(segment);
+            }
+        }
+        return out.toString();
+    }
+
+    private ValuePath append(Object segment) {
+        List<Object> more = new ArrayList<>(segments);
+        more.add(segment);
+        return new ValuePath(more);
+    }
+}

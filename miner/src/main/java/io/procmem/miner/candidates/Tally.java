@@ -1,0 +1,48 @@
+package io.procmem.miner.candidates;
+
+import io.procmem.avro.SessionOutcome;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Counts of one candidate: occurrences, sessions and their outcomes, agents. Part of the {@code candidate-stats}
+ * value (JSON: components are the stored form).
+ *
+ * <p>Known limit: distinct agents are counted by keeping their ids, at most {@value #MAX_TRACKED_AGENTS}; past that
+ * the figure stays at the cap (read it as "at least"), so a fleet of thousands of agents does not grow the value.
+ *
+ * @param successfulSessions sessions that ended with SUCCESS
+ * @param failedSessions     sessions that ended with FAILURE (UNKNOWN outcomes are in neither)
+ * @param firstSeenMs        stream time of the first observation
+ * @param lastSeenMs         stream time of the latest observation, for ageing out
+ * @param fleet              fleet of the first session it was seen in, or null
+ */
+public record Tally(long occurrences, long sessions, Set<String> agents, long successfulSessions, long failedSessions,
+                    long firstSeenMs, long lastSeenMs, String fleet) {
+    public static final int MAX_TRACKED_AGENTS = 100;
+
+    public Tally {
+        agents = new TreeSet<>(agents);
+    }
+
+    public static Tally none() {
+        return new Tally(0, 0, Set.of(), 0, 0, 0, 0, null);
+    }
+
+    /** These counts plus one session in which the candidate occurred {@code occurrences} times. */
+    public Tally add(Observation session, int occurrencesInSession, long nowMs) {
+        Set<String> moreAgents = new TreeSet<>(agents);
+        if (session.agentId() != null && moreAgents.size() < MAX_TRACKED_AGENTS) {
+            moreAgents.add(session.agentId());
+        }
+        return new Tally(occurrences + occurrencesInSession, sessions + 1, moreAgents,
+                successfulSessions + (session.outcome() == SessionOutcome.SUCCESS ? 1 : 0),
+                failedSessions + (session.outcome() == SessionOutcome.FAILURE ? 1 : 0),
+                sessions == 0 ? nowMs : firstSeenMs, nowMs, fleet == null ? session.fleet() : fleet);
+    }
+
+    /** Distinct agents seen, saturating at {@value #MAX_TRACKED_AGENTS}. */
+    public int agentCount() {
+        return agents.size();
+    }
+}

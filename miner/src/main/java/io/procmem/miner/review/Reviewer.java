@@ -1,0 +1,58 @@
+package io.procmem.miner.review;
+
+import io.procmem.avro.SideEffect;
+import io.procmem.miner.candidates.CandidateStats;
+import io.procmem.miner.candidates.SequenceStats;
+import java.util.List;
+
+/**
+ * Runs every review on a candidate: support, success-rate, determinism, binding-consistency, validation,
+ * side-effects, in that order. Infers the routine first (from the inference half of the sample), picks the
+ * thresholds (the write ones for a routine with a WRITE step under the strict policy) and hands both to the reviews.
+ *
+ * <p>Replaying the held-out occurrences is the costliest review, and its inputs rarely change once a candidate's
+ * sample is full (a new occurrence replaces a slot with falling chance). So when the routine, the held-out
+ * occurrences and the unsampled count are what they were at the candidate's previous review, that review's
+ * validation result is reused: the replay is a pure function of them, so the verdict is the same either way.
+ */
+public final class Reviewer {
+    private static final List<Check> CHECKS = List.of(new SupportReview(), new SuccessRateReview(),
+            new DeterminismReview(), new BindingConsistencyReview(), new ValidationReview(), new SideEffectsReview());
+
+    private final Thresholds normal;
+    private final Thresholds write;
+    private final WritePolicy policy;
+    private final ToolEffects effects;
+
+    public Reviewer(Thresholds normal, Thresholds write, WritePolicy policy, ToolEffects effects) {
+        this.normal = normal;
+        this.write = write;
+        this.policy = policy;
+        this.effects = effects;
+    }
+
+    /**
+     * @param earlier        the candidate's figures at its previous review, or null for its first
+     * @param earlierReviews the results of that review, empty for its first
+     */
+    public Verdict review(CandidateStats candidate, SequenceStats sequence, SequenceStats firstStep,
+                          CandidateStats earlier, List<ReviewResult> earlierReviews) {
+        Routine routine = RoutineInference.infer(candidate, effects).orElse(null);
+        List<SideEffect> stepEffects = candidate.tools().stream().map(effects::of).toList();
+        boolean writes = stepEffects.contains(SideEffect.WRITE);
+        Thresholds thresholds = writes && policy == WritePolicy.STRICT ? write : normal;
+        Evidence evidence = new Evidence(candidate, sequence, firstStep, routine, stepEffects, thresholds, policy,
+                sameReplay(candidate, routine, earlier) ? earlierValidation(earlierReviews) : null);
+        return new Verdict(CHECKS.stream().map(check -> check.review(evidence)).toList(), routine);
+    }
+
+    private boolean sameReplay(CandidateStats candidate, Routine routine, CandidateStats earlier) {
+        return routine != null && earlier != null && earlier.sample().unsampled() == candidate.sample().unsampled()
+                && earlier.sample().validation().equals(candidate.sample().validation())
+                && routine.equals(RoutineInference.infer(earlier, effects).orElse(null));
+    }
+
+    private static ReviewResult earlierValidation(List<ReviewResult> reviews) {
+        return reviews.stream().filter(review -> review.name().equals(ValidationReview.NAME)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,22 @@
+package io.procmem.miner.review;
+
+import io.procmem.miner.candidates.Tally;
+import java.util.Map;
+
+/** Enough evidence: occurrences, distinct sessions and distinct agents each at their minimum. */
+final class SupportReview implements Check {
+    static final String NAME = "support";
+
+    @Override
+    public ReviewResult review(Evidence evidence) {
+        Tally tally = evidence.candidate().tally();
+        Thresholds t = evidence.thresholds();
+        boolean passed = tally.occurrences() >= t.minSupport() && tally.sessions() >= t.minSessions()
+                && tally.agentCount() >= t.minAgents();
+        boolean ample = passed && t.ampleCount(tally.occurrences(), t.minSupport()) && t.ampleCount(tally.sessions(), t.minSessions());
+        String detail = String.format("%d occurrences (min %d) in %d sessions (min %d) by %d agents (min %d)",
+                tally.occurrences(), t.minSupport(), tally.sessions(), t.minSessions(), tally.agentCount(), t.minAgents());
+        return new ReviewResult(NAME, passed, ample, detail, Map.of("occurrences", (double) tally.occurrences(),
+                "sessions", (double) tally.sessions(), "agents", (double) tally.agentCount()));
+    }
+}

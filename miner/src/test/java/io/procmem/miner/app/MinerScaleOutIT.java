@@ -1,0 +1,67 @@
+package io.procmem.miner.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.procmem.avro.AgentEvent;
+import io.procmem.miner.app.GuaranteeRuns.Figures;
+import io.procmem.miner.config.MinerConfig;
+import io.procmem.testkit.SharedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scale-out: two miner instances of one application id (own state directories) split a 4-partition steps topic
+ * between them and together publish exactly the procedures a single instance publishes from the same input, since
+ * every occurrence of a routine is counted on one task whichever instance read its session.
+ */
+class MinerScaleOutIT {
+    private static final int ROUTINE_SESSIONS = 60;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldShareTheWorkAndPublishWhatASingleInstancePublishes() throws Exception {
+        GuaranteeRuns runs = new GuaranteeRuns("mock://scale-out-" + UUID.randomUUID(), 4);
+        String singleProcedures = SharedKafka.uniqueTopic("procedures-single");
+        String pairProcedures = SharedKafka.uniqueTopic("procedures-pair");
+        SharedKafka.createTopics(1, singleProcedures, pairProcedures);
+        String pairId = GuaranteeRuns.uniqueId("miner-pair");
+        List<AgentEvent> input = RoutineSessions.interleaved(11, ROUTINE_SESSIONS, 60);
+
+        try (MinerApp single = new MinerApp(new MinerConfig(runs.minerProps(GuaranteeRuns.uniqueId("miner-single"),
+                     singleProcedures, dir("single"))));
+             MinerApp first = new MinerApp(new MinerConfig(runs.minerProps(pairId, pairProcedures, dir("first"))));
+             MinerApp second = new MinerApp(new MinerConfig(runs.minerProps(pairId, pairProcedures, dir("second"))))) {
+            single.start();
+            first.start();
+            second.start();
+            await().atMost(GuaranteeRuns.DEADLINE).untilAsserted(() -> assertThat(runs.assignedMembers(pairId))
+                    .as("both instances hold tasks").isEqualTo(2));
+
+            runs.send(input);
+
+            await().atMost(GuaranteeRuns.DEADLINE).pollInterval(Duration.ofMillis(500))
+                    .during(Duration.ofSeconds(3)).untilAsserted(() -> {
+                        Map<String, Figures> expected = runs.figures(singleProcedures);
+                        assertThat(runs.committedInput(pairId)).isEqualTo(runs.inputEnd());
+                        assertThat(expected.values()).filteredOn(Figures::isRoutine).singleElement()
+                                .extracting(Figures::occurrences).isEqualTo((long) ROUTINE_SESSIONS);
+                        assertThat(runs.figures(pairProcedures)).isEqualTo(expected);
+                    });
+            assertThat(runs.assignedMembers(pairId)).as("no instance dropped out").isEqualTo(2);
+        }
+    }
+
+    private Path dir(String name) throws IOException {
+        return Files.createDirectories(temp.resolve(name));
+    }
+}
