@@ -1,5 +1,8 @@
 package io.procmem.testkit;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +74,12 @@ public final class SharedKafka {
     private static KafkaClusterTestKit start() {
         long started = System.nanoTime();
         try {
+            // Our own data directory: the kit's default one comes with a JVM shutdown hook of Kafka's that deletes it
+            // while our hook below may still be closing the broker. A broker that loses its only log directory halts
+            // the JVM with status 1, which fails a green test run at exit.
+            Path dataDir = Files.createTempDirectory("procmem-test-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBaseDirectory(dataDir)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -92,18 +102,28 @@ public final class SharedKafka {
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    kit.close();
-                } catch (Exception e) {
-                    LOG.warn("shared test broker did not close cleanly", e);
-                }
-            }, "shared-kafka-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(kit, dataDir), "shared-kafka-shutdown"));
             LOG.info("shared test broker started at {} in {} ms", kit.bootstrapServers(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             return kit;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-process Kafka broker for tests", e);
+        }
+    }
+
+    private static void close(KafkaClusterTestKit kit, Path dataDir) {
+        // The tests are over: whatever the broker meets while shutting down must not change the JVM's exit status.
+        Exit.setHaltProcedure((status, message) -> LOG.warn("shared test broker asked to halt ({}): {}", status, message));
+        Exit.setExitProcedure((status, message) -> LOG.warn("shared test broker asked to exit ({}): {}", status, message));
+        try {
+            kit.close();
+        } catch (Exception e) {
+            LOG.warn("shared test broker did not close cleanly", e);
+        }
+        try {
+            Utils.delete(dataDir.toFile());
+        } catch (IOException e) {
+            LOG.warn("could not delete the shared test broker's data directory {}: {}", dataDir, e.getMessage());
         }
     }
 
