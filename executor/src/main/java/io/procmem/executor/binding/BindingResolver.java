@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.procmem.avro.ArgumentBinding;
 import io.procmem.avro.ProcedureStep;
+import io.procmem.schemas.binding.ValuePath;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +75,7 @@ public final class BindingResolver {
 
     private static JsonNode requestParam(String name, String source, RunContext context) throws UnresolvedBinding {
         String param = parsed(name, source, () -> SourcePaths.param(source));
-        JsonNode value = context.requestParams() == null ? null : ValuePath.ROOT.read(context.requestParams().get(param));
+        JsonNode value = context.requestParams() == null ? null : ValuePath.ROOT.readPresent(context.requestParams().get(param));
         if (value == null) {
             throw new UnresolvedBinding(name, source, "argument " + name + " reads request parameter '" + param
                     + "', which the request does not have");
@@ -95,7 +96,7 @@ public final class BindingResolver {
             throw new UnresolvedBinding(name, source, what + " reads " + source + ", but step " + path.step()
                     + " has no recorded result");
         }
-        JsonNode value = path.path().read(result);
+        JsonNode value = path.path().readPresent(result);
         if (value == null) {
             throw new UnresolvedBinding(name, source, what + " reads " + source + ", which the result of step "
                     + path.step() + " does not have");
@@ -122,7 +123,7 @@ public final class BindingResolver {
             throw new UnresolvedBinding(name, source, "argument " + name + " reads the loop element, but step "
                     + step.getIndex() + " has no foreach");
         }
-        JsonNode value = path.read(element);
+        JsonNode value = path.readPresent(element);
         if (value == null) {
             throw new UnresolvedBinding(name, source, "argument " + name + " reads " + source
                     + ", which the loop element does not have");

@@ -5,6 +5,7 @@ import io.procmem.avro.ArgumentBinding;
 import io.procmem.avro.BindingKind;
 import io.procmem.avro.CompiledProcedure;
 import io.procmem.avro.ProcedureStep;
+import io.procmem.schemas.binding.ValuePath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class ResultRequirements {
     /** The first thing later steps read that {@code result} of step {@code step} lacks, if any. */
     public Optional<Requirement> unmet(int step, JsonNode result) {
         for (Requirement requirement : byStep.getOrDefault(step, List.of())) {
-            JsonNode value = result == null ? null : requirement.path().read(result);
+            JsonNode value = result == null ? null : requirement.path().readPresent(result);
             if (value == null || (requirement.list() && !value.isArray())) {
                 return Optional.of(requirement);
             }

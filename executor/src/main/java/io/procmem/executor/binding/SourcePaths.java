@@ -1,5 +1,6 @@
 package io.procmem.executor.binding;
 
+import io.procmem.schemas.binding.ValuePath;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

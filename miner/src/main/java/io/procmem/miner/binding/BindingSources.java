@@ -1,5 +1,6 @@
 package io.procmem.miner.binding;
 
+import io.procmem.schemas.binding.ValuePath;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

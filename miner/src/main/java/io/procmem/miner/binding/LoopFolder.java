@@ -3,6 +3,7 @@ package io.procmem.miner.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.procmem.miner.abstraction.ObservedStep;
 import io.procmem.miner.abstraction.Values;
+import io.procmem.schemas.binding.ValuePath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

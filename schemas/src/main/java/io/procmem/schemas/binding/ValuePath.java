@@ -1,4 +1,4 @@
-package io.procmem.miner.binding;
+package io.procmem.schemas.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A path inside a JSON value in the contract's JSONPath subset: {@code .name} selects an object field, {@code [n]} a
- * list element, nothing else. Segments are field names ({@link String}) or element indexes ({@link Integer}).
+ * A path inside a JSON value in the binding contract's JSONPath subset ({@code ArgumentBinding.source} of a compiled
+ * procedure): {@code .name} selects an object field, {@code [n]} a list element (0-based), nothing else; the empty
+ * path is the value itself. Segments are field names ({@link String}) or element indexes ({@link Integer}). The miner
+ * writes these paths and the executor reads values through them, so both use this one class.
  *
  * <p>Known limit: a field whose name contains {@code .}, {@code [} or {@code ]}, or is empty, cannot be written in
  * the subset; values under such a field are never bound (see {@link #expressible}).
@@ -26,14 +28,19 @@ public record ValuePath(List<Object> segments) {
         return !name.isEmpty() && name.chars().noneMatch(c -> c == '.' || c == '[' || c == ']');
     }
 
-    /** Parses the subset, e.g. {@code .reservations[2].id}; the empty text is the root. */
+    /**
+     * Parses the subset, e.g. {@code .reservations[2].id}; the empty text is the root.
+     *
+     * @throws IllegalArgumentException naming the character where the text stops being a path
+     */
     public static ValuePath parse(String text) {
         List<Object> segments = new ArrayList<>();
         Matcher matcher = SEGMENT.matcher(text);
         int at = 0;
         while (at < text.length()) {
             if (!matcher.find(at) || matcher.start() != at) {
-                throw new IllegalArgumentException("not a path of .name and [n] segments at character " + at + ": " + text);
+                throw new IllegalArgumentException("'" + text + "' is not a path of .name and [n] segments (stops at "
+                        + "character " + at + ")");
             }
             segments.add(matcher.group(1) != null ? matcher.group(1) : Integer.valueOf(matcher.group(2)));
             at = matcher.end();
@@ -74,6 +81,12 @@ public record ValuePath(List<Object> segments) {
                     : (node.isObject() ? node.get((String) segment) : null);
         }
         return node;
+    }
+
+    /** The value at this path, or null when it is not there or is a JSON null: what a binding can use. */
+    public JsonNode readPresent(JsonNode root) {
+        JsonNode node = read(root);
+        return node == null || node.isNull() || node.isMissingNode() ? null : node;
     }
 
     /** This path with every element index written {@code [*]}: the same place in any element of the lists. */
