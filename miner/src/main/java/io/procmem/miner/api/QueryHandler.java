@@ -10,8 +10,10 @@ import io.procmem.miner.trends.TrendQueries;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -26,27 +28,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The miner's read-only query API on Jetty's core handler API, answering from the local stores ({@link MinerStores}):
- * {@code GET /health}, {@code /v1/patterns/top}, {@code /v1/patterns/{id}/history}, {@code /v1/procedures},
- * {@code /v1/procedures/{id}} and {@code /v1/candidates/rejected}. Errors are {@code {"error": ..., "field": ...}}:
- * 400 for a bad parameter, 404 for an unknown path or id, 405 for a method other than GET, 503 while stores are not
- * queryable. Blocking: store reads run on Jetty's pool threads.
+ * The miner's read-only query API on Jetty's core handler API: {@code GET /health}, {@code /v1/patterns/top},
+ * {@code /v1/patterns/{id}/history}, {@code /v1/procedures}, {@code /v1/procedures/{id}} and
+ * {@code /v1/candidates/rejected}. Each instance's stores ({@link MinerStores}) hold only its partitions, so a query
+ * also asks the other instances ({@link Peers}) for their share with {@code scope=local} and merges: lists are
+ * concatenated and re-ranked (a pattern, procedure or candidate lives in exactly one partition, so nothing is counted
+ * twice), a lookup by id is answered by whichever instance holds it. {@code scope=local} answers from this instance
+ * alone. Errors are {@code {"error": ..., "field": ...}}: 400 for a bad parameter, 404 for an unknown path or id,
+ * 405 for a method other than GET, 503 while stores are not queryable or a peer cannot answer. Blocking: store reads
+ * and peer calls run on Jetty's pool threads.
  *
- * <p>Known limit: the procedure list and rejected candidates scan their whole local store per request.
+ * <p>Known limit: the procedure list and rejected candidates scan their whole local store per request, on every
+ * instance.
  */
 public final class QueryHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(QueryHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATTERNS = "/v1/patterns/";
     private static final String PROCEDURES = "/v1/procedures";
+    /** The order of {@code TrendQueries.top}: occurrences, then sessions (both most first), then id. */
+    private static final Comparator<JsonNode> TOP_PATTERNS = Comparator
+            .comparingLong((JsonNode row) -> row.path("occurrences").asLong()).reversed()
+            .thenComparing(Comparator.comparingLong((JsonNode row) -> row.path("sessions").asLong()).reversed())
+            .thenComparing(row -> row.path("pattern_id").asText());
+    private static final Comparator<JsonNode> BY_ID = Comparator.comparing(row -> row.path("id").asText());
+    private static final Comparator<JsonNode> MOST_OCCURRENCES = Comparator
+            .comparingLong((JsonNode row) -> row.path("occurrences").asLong()).reversed()
+            .thenComparing(row -> row.path("signature").asText());
 
     private final MinerStores stores;
+    private final Peers peers;
+    private final PeerClient peerClient;
     private final long windowMs;
     private final Clock clock;
 
+    /** A handler answering from this instance's stores alone. */
     public QueryHandler(MinerStores stores, long trendWindowMs, Clock clock) {
+        this(stores, Peers.NONE, Duration.ofSeconds(5), trendWindowMs, clock);
+    }
+
+    public QueryHandler(MinerStores stores, Peers peers, Duration peerTimeout, long trendWindowMs, Clock clock) {
         super(InvocationType.BLOCKING);
         this.stores = stores;
+        this.peers = peers;
+        this.peerClient = new PeerClient(peerTimeout);
         this.windowMs = trendWindowMs;
         this.clock = clock;
     }
@@ -86,45 +111,77 @@ public final class QueryHandler extends Handler.Abstract {
     }
 
     private JsonNode route(String path, QueryParams params) {
+        List<String> others = params.localOnly() ? List.of() : peers.others();
+        String peerQuery = others.isEmpty() ? null : path + "?" + params.forPeer();
         if (path.equals(PATTERNS + "top")) {
             QueryParams.Range range = params.range();
-            return list("patterns", trends().top(range.from(), range.to(), params.limit()));
+            ObjectNode reply = list("patterns", trends().top(range.from(), range.to(), params.limit()));
+            return merged(reply, "patterns", others, peerQuery, TOP_PATTERNS, params.limit());
         }
         if (path.startsWith(PATTERNS) && path.endsWith("/history")) {
             String id = segment(path.substring(PATTERNS.length(), path.length() - "/history".length()));
             QueryParams.Range range = params.range();
             ObjectNode reply = list("windows", trends().history(id, range.from(), range.to()));
+            // A pattern's windows all live in the one partition of its id: the first instance that has any wins.
+            for (Iterator<String> peer = others.iterator(); reply.get("windows").isEmpty() && peer.hasNext(); ) {
+                JsonNode theirs = peerClient.get(peer.next(), peerQuery);
+                if (theirs != null && theirs.path("windows").size() > 0) {
+                    reply.set("windows", theirs.get("windows"));
+                }
+            }
             return reply.put("pattern_id", id);
         }
         if (path.equals(PROCEDURES)) {
             ArrayNode list = JSON.createArrayNode();
-            all(stores.lifecycle().all()).stream().sorted(Comparator.comparing(entry -> entry.key))
-                    .forEach(entry -> list.add(ProcedureViews.summary(entry.value)));
+            all(stores.lifecycle().all()).forEach(entry -> list.add(ProcedureViews.summary(entry.value)));
             ObjectNode reply = JSON.createObjectNode();
             reply.set("procedures", list);
-            return reply;
+            return merged(reply, "procedures", others, peerQuery, BY_ID, Integer.MAX_VALUE);
         }
         if (path.startsWith(PROCEDURES + "/")) {
             String id = segment(path.substring(PROCEDURES.length() + 1));
             ProcedureLifecycle lifecycle = stores.lifecycle().get(id);
-            if (lifecycle == null) {
-                throw new ApiError(404, "id", "no procedure with id '" + id + "' on this instance");
+            if (lifecycle != null) {
+                return ProcedureViews.full(lifecycle);
             }
-            return ProcedureViews.full(lifecycle);
+            for (String peer : others) {
+                JsonNode theirs = peerClient.get(peer, peerQuery);
+                if (theirs != null) {
+                    return theirs;
+                }
+            }
+            throw new ApiError(404, "id", "no procedure with id '" + id + "'"
+                    + (params.localOnly() ? " on this instance" : ""));
         }
         if (path.equals("/v1/candidates/rejected")) {
             int limit = params.limit();
             ArrayNode list = JSON.createArrayNode();
             all(stores.candidates().all()).stream()
                     .filter(entry -> !entry.value.reviews().isEmpty() && !entry.value.passing())
-                    .sorted(Comparator.comparingLong((KeyValue<String, CandidateState> entry) ->
-                            entry.value.stats().tally().occurrences()).reversed().thenComparing(entry -> entry.key))
-                    .limit(limit).forEach(entry -> list.add(ProcedureViews.rejected(entry.key, entry.value)));
+                    .map(entry -> ProcedureViews.rejected(entry.key, entry.value))
+                    .sorted(MOST_OCCURRENCES).limit(limit).forEach(list::add);
             ObjectNode reply = JSON.createObjectNode();
             reply.set("candidates", list);
-            return reply;
+            return merged(reply, "candidates", others, peerQuery, MOST_OCCURRENCES, limit);
         }
         throw new ApiError(404, null, "no endpoint at " + path);
+    }
+
+    /** The local reply with the peers' rows of {@code field} added, ranked by {@code order} and cut at {@code limit}. */
+    private ObjectNode merged(ObjectNode reply, String field, List<String> others, String peerQuery,
+                              Comparator<JsonNode> order, int limit) {
+        List<JsonNode> rows = new ArrayList<>();
+        reply.get(field).forEach(rows::add);
+        for (String peer : others) {
+            JsonNode theirs = peerClient.get(peer, peerQuery);
+            if (theirs != null) {
+                theirs.path(field).forEach(rows::add);
+            }
+        }
+        ArrayNode ranked = JSON.createArrayNode();
+        rows.stream().sorted(order).limit(limit).forEach(ranked::add);
+        reply.set(field, ranked);
+        return reply;
     }
 
     private TrendQueries trends() {

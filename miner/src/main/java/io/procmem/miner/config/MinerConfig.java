@@ -6,6 +6,8 @@ import io.procmem.miner.review.ToolEffects;
 import io.procmem.miner.review.WritePolicy;
 import io.procmem.schemas.Topics;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -85,6 +87,8 @@ public final class MinerConfig extends AbstractConfig {
     public static final String TOPICS_CREATE_PARTITIONS = "miner.topics.create.partitions";
     public static final String HTTP_HOST = "miner.http.host";
     public static final String HTTP_PORT = "miner.http.port";
+    public static final String HTTP_ADVERTISED_HOST = "miner.http.advertised.host";
+    public static final String HTTP_PEER_TIMEOUT_MS = "miner.http.peer.timeout.ms";
 
     /** Upper bound of a candidate's sampled results, leaving room under the changelog's 1 MB for the rest of the value. */
     static final long MAX_SAMPLED_BYTES = 768 * 1024;
@@ -239,7 +243,13 @@ public final class MinerConfig extends AbstractConfig {
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Address the query API binds to.")
             .define(HTTP_PORT, Type.INT, 8082, Range.between(0, 65535), Importance.MEDIUM,
-                    "Port of the query API (patterns, procedures, health); 0 picks a free one.");
+                    "Port of the query API (patterns, procedures, health); 0 picks a free one.")
+            .define(HTTP_ADVERTISED_HOST, Type.STRING, "", Importance.MEDIUM,
+                    "Host name the other miner instances reach this one's query API at (sent to them as Kafka Streams' "
+                            + "application.server, with the bound port). Empty: " + HTTP_HOST + ", or this machine's "
+                            + "host name when that is a wildcard address such as 0.0.0.0.")
+            .define(HTTP_PEER_TIMEOUT_MS, Type.LONG, 5000L, Range.atLeast(1), Importance.LOW,
+                    "How long a query waits for another miner instance's share before answering 503 naming it.");
 
     public MinerConfig(Map<?, ?> originals) {
         super(DEFINITION, originals, false);
@@ -320,5 +330,23 @@ public final class MinerConfig extends AbstractConfig {
             props.put(key, get(key));
         }
         return props;
+    }
+
+    /** The host other instances reach this one's query API at: see {@value #HTTP_ADVERTISED_HOST}. */
+    public String advertisedHttpHost() {
+        String advertised = getString(HTTP_ADVERTISED_HOST).trim();
+        if (!advertised.isEmpty()) {
+            return advertised;
+        }
+        String bound = getString(HTTP_HOST);
+        if (bound.equals("0.0.0.0") || bound.equals("::") || bound.equals("[::]")) {
+            try {
+                return InetAddress.getLocalHost().getCanonicalHostName();
+            } catch (UnknownHostException e) {
+                throw new ConfigException(HTTP_ADVERTISED_HOST, "", "this machine's host name cannot be found ("
+                        + e.getMessage() + "); set " + HTTP_ADVERTISED_HOST + " since " + HTTP_HOST + " is " + bound);
+            }
+        }
+        return bound;
     }
 }

@@ -3,16 +3,23 @@ package io.procmem.miner.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.procmem.avro.AgentEvent;
 import io.procmem.miner.app.GuaranteeRuns.Figures;
 import io.procmem.miner.config.MinerConfig;
 import io.procmem.testkit.SharedKafka;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Scale-out: two miner instances of one application id (own state directories) split a 4-partition steps topic
  * between them and together publish exactly the procedures a single instance publishes from the same input, since
- * every occurrence of a routine is counted on one task whichever instance read its session.
+ * every occurrence of a routine is counted on one task whichever instance read its session. Either instance's query
+ * API answers for both.
  */
 class MinerScaleOutIT {
     private static final int ROUTINE_SESSIONS = 60;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path temp;
@@ -58,7 +69,36 @@ class MinerScaleOutIT {
                         assertThat(runs.figures(pairProcedures)).isEqualTo(expected);
                     });
             assertThat(runs.assignedMembers(pairId)).as("no instance dropped out").isEqualTo(2);
+
+            // Each instance's stores hold its partitions only; the query API answers for both from either one.
+            await().atMost(GuaranteeRuns.DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Set<String> published = runs.figures(pairProcedures).keySet();
+                Set<String> firstShare = procedureIds(first, "?scope=local");
+                Set<String> secondShare = procedureIds(second, "?scope=local");
+                assertThat(firstShare).as("a procedure lives on one instance").doesNotContainAnyElementsOf(secondShare);
+                assertThat(procedureIds(first, "")).isEqualTo(published);
+                assertThat(procedureIds(second, "")).isEqualTo(published);
+                for (String id : published) {
+                    assertThat(status(first, "/v1/procedures/" + id)).as("%s from the first instance", id).isEqualTo(200);
+                    assertThat(status(second, "/v1/procedures/" + id)).as("%s from the second instance", id).isEqualTo(200);
+                }
+            });
         }
+    }
+
+    private Set<String> procedureIds(MinerApp miner, String query) throws Exception {
+        HttpResponse<String> response = get(miner, "/v1/procedures" + query);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new TreeSet<>(JSON.readTree(response.body()).path("procedures").findValuesAsText("id"));
+    }
+
+    private int status(MinerApp miner, String path) throws Exception {
+        return get(miner, path).statusCode();
+    }
+
+    private HttpResponse<String> get(MinerApp miner, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + miner.httpPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Path dir(String name) throws IOException {
