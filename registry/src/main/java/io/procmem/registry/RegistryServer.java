@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code HttpSchemaRegistryClient} and Confluent's own clients work against it. Schemas live in memory, and in a
  * compacted Kafka topic when {@code bootstrap.servers} is set, so ids survive restarts.
  *
- * <p>Limits: Avro only; one process per store topic (no leader election); no authentication or TLS, so bind it to
- * loopback (the default) or put a proxy in front.
+ * <p>Writes need the credentials of {@code basic.auth.user.info} when it is set; reads are open. Limits: Avro only;
+ * one process per store topic (no leader election); no TLS, so bind it to loopback (the default) or put a proxy in
+ * front.
  */
 public final class RegistryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
@@ -57,13 +58,14 @@ public final class RegistryServer implements AutoCloseable {
             connector.setHost(config.host());
             connector.setPort(config.port());
             server.addConnector(connector);
-            server.setHandler(new RegistryHandler(store));
+            server.setHandler(new RegistryHandler(store, config.writeCredentials()));
             server.setErrorHandler(new JsonErrorHandler());
             startJetty(server, config);
             RegistryServer registry = new RegistryServer(server, connector, changeLog, config.host());
-            LOG.info("schema registry listening on {} (storage: {}), {} schemas loaded", registry.url(),
+            LOG.info("schema registry listening on {} (storage: {}; writes: {}), {} schemas loaded", registry.url(),
                     changeLog.map(log -> "Kafka topic " + log.topic() + " at " + config.bootstrapServers())
-                            .orElse("memory only, lost on exit"), store.schemaCount());
+                            .orElse("memory only, lost on exit"),
+                    config.writeCredentials().isPresent() ? "basic auth" : "open", store.schemaCount());
             return registry;
         } catch (RuntimeException e) {
             stopQuietly(server);

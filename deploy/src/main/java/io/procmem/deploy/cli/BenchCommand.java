@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean wasRunning = stack.status().stream().allMatch(ServiceStatus::up);
         try {
             stack.up();
-            BenchOptions options = BenchOptions.defaults(config.bootstrapServers(), config.registryUrl())
+            BenchOptions options = BenchOptions.defaults(config.bootstrapServers(), config.registryClientUrl())
                     .withTrajectories(Path.of(System.getProperty("procmem.home", ".")).resolve(BenchOptions.DEFAULT_TRAJECTORIES))
                     .withStateDir(config.stackDir().resolve("bench"));
             if (sessions != null) {

@@ -46,7 +46,7 @@ final class ProceduresCommand implements Callable<Integer> {
         Map<String, Object> kafka = Map.of("bootstrap.servers", stack.bootstrapServers(),
                 "client.id", "procmem-cli-procedures");
         try (ProcedureStoreConsumer consumer = new ProcedureStoreConsumer(Topics.PROCEDURES, kafka,
-                AvroSerde.forValues(CompiledProcedure.class, stack.registryUrl()).deserializer(), index)) {
+                AvroSerde.forValues(CompiledProcedure.class, stack.registryClientUrl()).deserializer(), index)) {
             consumer.start();
             if (!consumer.awaitCaughtUp(Duration.ofSeconds(30))) {
                 throw new IllegalStateException("could not read " + Topics.PROCEDURES + " from "

@@ -1,5 +1,6 @@
 package io.procmem.deploy.cli;
 
+import io.procmem.deploy.stack.RegistryCredentials;
 import io.procmem.deploy.stack.StackConfig;
 import io.procmem.deploy.stack.TopicSpecs;
 import java.io.IOException;
@@ -25,6 +26,7 @@ final class ServiceConfigs {
         props.put("port", stack.port(StackConfig.REGISTRY_PORT));
         props.put("bootstrap.servers", stack.bootstrapServers());
         props.put("kafkastore.topic", TopicSpecs.SCHEMAS);
+        props.put(RegistryCredentials.USER_INFO, RegistryCredentials.userInfo(stack));
         return withFile(props, file);
     }
 
@@ -46,7 +48,7 @@ final class ServiceConfigs {
     static Map<String, Object> clients(StackConfig stack) {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", stack.bootstrapServers());
-        props.put("schema.registry.url", stack.registryUrl());
+        props.put("schema.registry.url", stack.registryClientUrl());
         return props;
     }
 

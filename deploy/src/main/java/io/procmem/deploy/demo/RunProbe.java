@@ -18,7 +18,8 @@ public final class RunProbe {
     private static final Logger LOG = LoggerFactory.getLogger("procmem");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String USER = "mia_li_3668";
-    static final String VANISHING_RESERVATION = "AIXC49";
+    /** Dropped when the served run read no reservation (it then cannot be broken this way; the demo says so). */
+    static final String FALLBACK_RESERVATION = "AIXC49";
 
     private final SampleToolServer tools;
     private final ExecutorClient executor;
@@ -34,11 +35,22 @@ public final class RunProbe {
     public JsonNode[] run() throws IOException, InterruptedException {
         JsonNode served = continueAfterUserLookup("s-demo-served");
         LOG.info("the agent called get_user_details({}) itself; the executor ran the rest:\n{}", USER, summary(served));
-        tools.data().dropReservation(VANISHING_RESERVATION);
+        String vanishing = firstReservationRead(served);
+        tools.data().dropReservation(vanishing);
         JsonNode escalated = continueAfterUserLookup("s-demo-escalated");
         LOG.info("after reservation {} vanished from the tool's store, the executor answered:\n{}",
-                VANISHING_RESERVATION, summary(escalated));
+                vanishing, summary(escalated));
         return new JsonNode[] {served, escalated};
+    }
+
+    static String firstReservationRead(JsonNode served) {
+        for (JsonNode call : served.path("calls")) {
+            if (call.path("tool").asText().equals("get_reservation_details")
+                    && call.path("arguments").path("reservation_id").isTextual()) {
+                return call.path("arguments").path("reservation_id").asText();
+            }
+        }
+        return FALLBACK_RESERVATION;
     }
 
     private JsonNode continueAfterUserLookup(String sessionId) throws IOException, InterruptedException {

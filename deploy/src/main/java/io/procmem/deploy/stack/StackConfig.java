@@ -130,6 +130,11 @@ public final class StackConfig extends AbstractConfig {
         return stackDir().resolve("executor.properties");
     }
 
+    /** The credentials that writes to the stack's own registry need, created on first use. */
+    public Path registrySettings() {
+        return stackDir().resolve("registry.properties");
+    }
+
     /** Where the output of the named service goes. */
     public Path logFile(String service) {
         return stackDir().resolve("logs").resolve(service + ".log");
@@ -158,10 +163,19 @@ public final class StackConfig extends AbstractConfig {
         return getString(BOOTSTRAP_SERVERS).isBlank();
     }
 
-    /** The schema registry to use: the configured one, else the stack's own. */
+    /** The schema registry to use, for display: the configured one, else the stack's own (no credentials). */
     public String registryUrl() {
         String configured = getString(SCHEMA_REGISTRY_URL).trim();
         return configured.isEmpty() ? "http://127.0.0.1:" + port(REGISTRY_PORT) : configured;
+    }
+
+    /**
+     * The registry URL clients are given: the configured one as it is, else the stack's own with the credentials its
+     * writes need ({@link RegistryCredentials}). Keep it out of logs and command lines.
+     */
+    public String registryClientUrl() {
+        return usesLocalRegistry() ? RegistryCredentials.inUrl(registryUrl(), RegistryCredentials.userInfo(this))
+                : registryUrl();
     }
 
     /** True when the services use the stack's own registry. */

@@ -34,16 +34,34 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     /**
-     * @param baseUrl  registry URL, e.g. {@code http://localhost:8081}
-     * @param userInfo {@code user:password} for HTTP basic auth, or null
+     * @param baseUrl  registry URL, e.g. {@code http://localhost:8081}; credentials in it
+     *                 ({@code http://user:password@host:port}, percent-encoded) are used for basic auth, as Confluent's
+     *                 clients do with {@code basic.auth.credentials.source=URL}, and never appear in messages
+     * @param userInfo {@code user:password} for HTTP basic auth, or null; wins over credentials in the URL
      */
     public HttpSchemaRegistryClient(String baseUrl, String userInfo, Duration timeout) {
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.base = URI.create(trimmed);
+        URI given = URI.create(trimmed);
+        String credentials = userInfo != null && !userInfo.isBlank() ? userInfo : given.getUserInfo();
+        this.base = withoutUserInfo(given);
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.authorization = Optional.ofNullable(userInfo).filter(s -> !s.isBlank())
+        this.authorization = Optional.ofNullable(credentials).filter(s -> !s.isBlank())
                 .map(s -> "Basic " + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        String text = uri.toString();
+        int at = text.indexOf(uri.getRawUserInfo() + "@");
+        return URI.create(text.substring(0, at) + text.substring(at + uri.getRawUserInfo().length() + 1));
+    }
+
+    /** The registry's URL, without any credentials. */
+    public String url() {
+        return base.toString();
     }
 
     @Override
