@@ -78,7 +78,8 @@ public final class ExecutorApp implements AutoCloseable {
                     config.executorId(), redactor));
             ExecutorMetrics metrics = new ExecutorMetrics(config.tokensPerDecision());
             ProcedureRunner runner = new ProcedureRunner(opened(opened, Gateways.build(
-                    config.defaultGateway().orElse(null), config.toolGateways())), config.retryPolicy());
+                    config.defaultGateway().orElse(null), config.toolGateways())), config.retryPolicy(),
+                    config.foreachParallelism());
             ServePolicy policy = new ServePolicy(config.serveCandidates());
             RunService service = new RunService(index, runner, policy, List.of(reporter, metrics), redactor,
                     Clock.systemUTC());

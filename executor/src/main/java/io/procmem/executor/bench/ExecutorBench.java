@@ -1,5 +1,6 @@
 package io.procmem.executor.bench;
 
+import io.procmem.executor.config.ExecutorConfig;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * {@code procmem bench executor}: (a) match + bind latency with {@code procedures} procedures indexed (JMH,
  * {@link MatchBindBenchmark}, p50/p99 in µs; target p99 < 50 µs) and (b) the executor's serving overhead on loopback
- * against the sample tool server ({@link HttpOverhead}; target < 10%). Prints a report whose last line is
- * {@code ratio <executor overhead fraction>}.
+ * against the sample tool server ({@link HttpOverhead}; target < 10%), with a foreach's calls made one after the
+ * other and with the default foreach parallelism, each against bare calls timed in the same run. Prints a report
+ * whose last line is {@code ratio <executor overhead fraction at the default foreach parallelism>}.
  *
  * <p>JMH forks a JVM per trial when {@code forks > 0}, on this JVM's class path, so run it from a plain
  * {@code java -cp} launch; {@code forks = 0} runs in this JVM (tests, quick looks) at some cost in isolation.
@@ -37,9 +39,15 @@ public final class ExecutorBench {
         }
     }
 
-    /** The measured figures, in microseconds. */
+    /**
+     * The measured figures, in microseconds. {@code executorMean} and {@code overhead} are those of an executor with
+     * the default foreach parallelism ({@code executor.foreach.parallelism}), the {@code sequential} ones those of an
+     * executor calling a foreach's elements one after the other; both against {@code bareMean}, the same calls made
+     * with the JDK's HTTP client. {@code gatewayBareMean} is the same calls made with the executor's own HTTP gateway.
+     */
     public record Result(double matchBindP50, double matchBindP99, double executorMean, double bareMean,
-                         double overhead) {
+                         double overhead, double sequentialMean, double sequentialOverhead, double gatewayBareMean,
+                         int parallelism) {
     }
 
     private ExecutorBench() {
@@ -56,18 +64,32 @@ public final class ExecutorBench {
         Statistics match = matchAndBind(options);
         out.printf(Locale.ROOT, "  p50 %.2f us   p99 %.2f us   (%d samples; target p99 < 50 us)%n",
                 match.getPercentile(50), match.getPercentile(99), match.getN());
-        out.printf(Locale.ROOT, "serving on loopback: %d clients x %d routines (3 tool calls each), %d warm-up%n",
-                options.clients(), options.routines(), options.warmup());
+        int parallelism = defaultParallelism();
+        out.printf(Locale.ROOT, "serving on loopback: %d clients x %d routines (3 tool calls each, one foreach step),"
+                + " %d warm-up%n", options.clients(), options.routines(), options.warmup());
         HttpOverhead.Figures http;
-        try (LoopbackStack stack = new LoopbackStack()) {
+        try (LoopbackStack stack = new LoopbackStack(parallelism)) {
             http = HttpOverhead.measure(stack, options.clients(), options.routines(), options.warmup());
         }
-        print(out, "executor", http.executorMicros());
-        print(out, "bare tools", http.bareMicros());
-        out.printf(Locale.ROOT, "  executor overhead 1 - bare/executor = %.1f%% (target < 10%%)%n", http.overhead() * 100);
+        print(out, "executor, foreach sequential", http.sequentialMicros());
+        print(out, "executor, foreach parallelism " + parallelism + " (default)", http.parallelMicros());
+        print(out, "bare tools (JDK HttpClient)", http.bareMicros());
+        print(out, "bare tools (gateway client)", http.gatewayBareMicros());
+        out.printf(Locale.ROOT, "  executor overhead 1 - bare/executor (target < 10%%):%n");
+        out.printf(Locale.ROOT, "    foreach sequential          %5.1f%%   (vs bare with the gateway's client: %5.1f%%)%n",
+                http.sequentialOverhead() * 100, http.sequentialOverheadSameClient() * 100);
+        out.printf(Locale.ROOT, "    foreach parallelism %-2d      %5.1f%%   (vs bare with the gateway's client: %5.1f%%)%n",
+                parallelism, http.overhead() * 100, http.overheadSameClient() * 100);
         out.printf(Locale.ROOT, "ratio %.4f%n", http.overhead());
-        return new Result(match.getPercentile(50), match.getPercentile(99), HttpOverhead.Figures.mean(http.executorMicros()),
-                HttpOverhead.Figures.mean(http.bareMicros()), http.overhead());
+        return new Result(match.getPercentile(50), match.getPercentile(99), HttpOverhead.Figures.mean(http.parallelMicros()),
+                HttpOverhead.Figures.mean(http.bareMicros()), http.overhead(),
+                HttpOverhead.Figures.mean(http.sequentialMicros()), http.sequentialOverhead(),
+                HttpOverhead.Figures.mean(http.gatewayBareMicros()), parallelism);
+    }
+
+    /** The executor's default {@code executor.foreach.parallelism}, so the bench measures what ships. */
+    static int defaultParallelism() {
+        return (Integer) ExecutorConfig.DEFINITION.defaultValues().get(ExecutorConfig.FOREACH_PARALLELISM);
     }
 
     private static Statistics matchAndBind(Options options) throws RunnerException {
@@ -84,7 +106,7 @@ public final class ExecutorBench {
     }
 
     private static void print(PrintStream out, String label, long[] sortedMicros) {
-        out.printf(Locale.ROOT, "  %-10s mean %8.1f us   p50 %6d us   p99 %6d us%n", label,
+        out.printf(Locale.ROOT, "  %-44s mean %8.1f us   p50 %6d us   p99 %6d us%n", label,
                 HttpOverhead.Figures.mean(sortedMicros), HttpOverhead.Figures.percentile(sortedMicros, 50),
                 HttpOverhead.Figures.percentile(sortedMicros, 99));
     }

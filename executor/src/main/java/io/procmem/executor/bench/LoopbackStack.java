@@ -16,32 +16,55 @@ import io.procmem.executor.sample.SampleToolServer;
 import io.procmem.executor.store.ProcedureIndex;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The serving path of an executor on loopback without Kafka: the sample tool server, and the executor's HTTP API
- * (Jetty, handler, run service, runner, HTTP gateway, metrics) over an index holding the bench routine. Reports are
- * left out: they are sent asynchronously and never on a request's path.
+ * The serving path of executors on loopback without Kafka: the sample tool server and, in front of it, two
+ * executors' HTTP APIs (Jetty, handler, run service, runner, HTTP gateway, metrics) over an index holding the bench
+ * routine: one calling a foreach's elements one after the other, one with {@code parallelism} of them at once.
+ * Reports are left out (they need Kafka): building and handing one to the producer is the only serving work the
+ * bench does not measure.
  */
 final class LoopbackStack implements AutoCloseable {
-    final SampleToolServer tools;
-    final ExecutorServer executor;
-    final String token = UUID.randomUUID().toString();
-    private final HttpToolGateway gateway;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    LoopbackStack() {
+    final SampleToolServer tools;
+    /** The executor with foreach parallelism 1. */
+    final ExecutorServer sequential;
+    /** The executor with foreach parallelism {@link #parallelism}. */
+    final ExecutorServer parallel;
+    final int parallelism;
+    /** A gateway of the executor's kind for bare calls made with the executor's own HTTP client (a reference). */
+    final HttpToolGateway directGateway;
+    final String token = UUID.randomUUID().toString();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    LoopbackStack(int parallelism) {
+        this.parallelism = parallelism;
         tools = SampleToolServer.start("127.0.0.1", 0);
+        sequential = executor(1);
+        parallel = executor(parallelism);
+        directGateway = new HttpToolGateway(tools.httpUrlTemplate(), TIMEOUT);
+        opened.add(directGateway);
+    }
+
+    private ExecutorServer executor(int foreachParallelism) {
         ProcedureIndex index = new ProcedureIndex();
         index.put(BenchProcedures.routine());
-        gateway = new HttpToolGateway(tools.httpUrlTemplate(), Duration.ofSeconds(10));
+        HttpToolGateway gateway = new HttpToolGateway(tools.httpUrlTemplate(), TIMEOUT);
+        opened.add(gateway);
         Redactor redactor = Redactor.defaults();
         ExecutorMetrics metrics = new ExecutorMetrics(1500);
-        RunService service = new RunService(index, new ProcedureRunner(gateway, RetryPolicy.none()),
+        RunService service = new RunService(index, new ProcedureRunner(gateway, RetryPolicy.none(), foreachParallelism),
                 new ServePolicy(false), List.of(metrics), redactor, Clock.systemUTC());
         RunEndpoints runs = new RunEndpoints(service, index, new BearerAuth(Optional.of(token)), redactor);
-        executor = ExecutorServer.start("127.0.0.1", 0, new ApiHandler(index, () -> Readiness.UP, runs, metrics, 1 << 20));
+        ExecutorServer server = ExecutorServer.start("127.0.0.1", 0,
+                new ApiHandler(index, () -> Readiness.UP, runs, metrics, 1 << 20));
+        opened.add(0, server);
+        return server;
     }
 
     String toolUrl(String tool) {
@@ -50,8 +73,9 @@ final class LoopbackStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        executor.close();
-        gateway.close();
+        for (AutoCloseable resource : opened) {
+            resource.close();
+        }
         tools.close();
     }
 }

@@ -49,6 +49,7 @@ public final class ExecutorConfig extends AbstractConfig {
     public static final String GATEWAY_TIMEOUT_MS = "executor.gateway.timeout.ms";
     public static final String RETRY_MAX_ATTEMPTS = "executor.retry.max.attempts";
     public static final String RETRY_BACKOFF_MS = "executor.retry.backoff.ms";
+    public static final String FOREACH_PARALLELISM = "executor.foreach.parallelism";
     public static final String MCP_ENABLED = "executor.mcp.enabled";
     public static final String MCP_MAX_TOOLS = "executor.mcp.max.tools";
     public static final String MCP_SYNC_INTERVAL_MS = "executor.mcp.sync.interval.ms";
@@ -113,6 +114,12 @@ public final class ExecutorConfig extends AbstractConfig {
                             + "WRITE and UNKNOWN steps are never retried.")
             .define(RETRY_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(0), Importance.LOW,
                     "Pause before the first retry of a READ step; it doubles with each retry, up to 5 s.")
+            .define(FOREACH_PARALLELISM, Type.INT, 4, Range.between(1, 64), Importance.LOW,
+                    "Most calls of one foreach step over a READ tool under way at once; 1 calls the elements one "
+                            + "after the other. WRITE and UNKNOWN steps always do, and steps never overlap. Results "
+                            + "keep the list's order and a run escalates at the first failing element in that order; "
+                            + "no element is started after a failed one, but reads of later elements already under "
+                            + "way are finished and dropped, so a tool may see up to this minus 1 extra reads.")
             .define(MCP_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Whether the HTTP server also serves MCP (streamable HTTP) at /mcp, listing the servable "
                             + "procedures as tools. It needs the same bearer token as the run endpoints.")
@@ -225,6 +232,10 @@ public final class ExecutorConfig extends AbstractConfig {
 
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(getInt(RETRY_MAX_ATTEMPTS), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)));
+    }
+
+    public int foreachParallelism() {
+        return getInt(FOREACH_PARALLELISM);
     }
 
     public boolean mcpEnabled() {

@@ -26,16 +26,28 @@ import java.util.Optional;
  * <p>Reads whose call does not get through are retried per the {@link RetryPolicy}; writes are sent once with an
  * idempotency key (see {@link ToolCaller}).
  *
+ * <p>A foreach step over a READ tool may have up to {@code foreachParallelism} of its calls under way at once (see
+ * {@link LoopCalls}); its results keep the list's order, and an escalation names the first failing element in that
+ * order, as a sequential run would. Steps still run one after the other, and none starts after a failed check.
+ *
  * <p>Plain Java, thread-safe: one runner serves concurrent runs.
  */
 public final class ProcedureRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ToolCaller caller;
+    private final LoopCalls loops;
     private final BindingResolver resolver = new BindingResolver();
 
+    /** A runner that calls a foreach step's elements one after the other. */
     public ProcedureRunner(ToolGateway gateway, RetryPolicy retry) {
+        this(gateway, retry, 1);
+    }
+
+    /** @param foreachParallelism most calls of one READ foreach step under way at once; 1 for one after the other */
+    public ProcedureRunner(ToolGateway gateway, RetryPolicy retry, int foreachParallelism) {
         this.caller = new ToolCaller(gateway, retry);
+        this.loops = new LoopCalls(caller, foreachParallelism);
     }
 
     /** Runs the plan; the answer is {@link RunOutcome.Served} or {@link RunOutcome.Escalated}. */
@@ -105,10 +117,12 @@ public final class ProcedureRunner {
                 return escalate(new Check(Check.Kind.UNRESOLVED_ARGUMENT, step.getIndex(), step.getTool(),
                         e.argument(), e.path(), e.getMessage()), null);
             }
+            List<ToolCall> made = step.getForeach() == null
+                    ? List.of(caller.call(plan.runId(), step, null, argumentSets.get(0)))
+                    : loops.call(plan.runId(), step, argumentSets);
             ArrayNode loopResults = JSON.createArrayNode();
             JsonNode result = null;
-            for (int e = 0; e < argumentSets.size(); e++) {
-                ToolCall call = caller.call(plan.runId(), step, step.getForeach() == null ? null : e, argumentSets.get(e));
+            for (ToolCall call : made) {
                 if (call.failed()) {
                     return escalate(new Check(Check.Kind.TOOL_ERROR, step.getIndex(), step.getTool(), null, null,
                             call.error()), call);

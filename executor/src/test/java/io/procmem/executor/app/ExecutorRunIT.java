@@ -48,6 +48,7 @@ class ExecutorRunIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<ConsumerRecord<String, ExecutionReport>> reports = new CopyOnWriteArrayList<>();
     private String executions;
+    private String procedures;
     private String registry;
     private SampleToolServer tools;
     private ExecutorApp app;
@@ -64,8 +65,13 @@ class ExecutorRunIT {
             producer.send(new ProducerRecord<>(procedures, PROCEDURE_ID, AvroSerde.forValues(CompiledProcedure.class,
                     registry).serializer().serialize(procedures, procedure))).get();
         }
+        this.procedures = procedures;
         tools = SampleToolServer.start("127.0.0.1", 0);
-        app = ExecutorApp.start(new ExecutorConfig(Map.of(
+    }
+
+    /** Starts the executor with the given {@code executor.foreach.parallelism}, or its default when null. */
+    private void startExecutor(Integer foreachParallelism) {
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ExecutorConfig.BOOTSTRAP_SERVERS, SharedKafka.bootstrapServers(),
                 ExecutorConfig.SCHEMA_REGISTRY_URL, registry,
                 ExecutorConfig.TOPIC_PROCEDURES, procedures,
@@ -74,7 +80,11 @@ class ExecutorRunIT {
                 ExecutorConfig.EXECUTOR_ID, "run-it",
                 ExecutorConfig.API_TOKEN, TOKEN,
                 ExecutorConfig.GATEWAY_TYPE, "mcp",
-                ExecutorConfig.GATEWAY_URL, tools.mcpUrl())));
+                ExecutorConfig.GATEWAY_URL, tools.mcpUrl()));
+        if (foreachParallelism != null) {
+            settings.put(ExecutorConfig.FOREACH_PARALLELISM, foreachParallelism);
+        }
+        app = ExecutorApp.start(new ExecutorConfig(settings));
     }
 
     @AfterEach
@@ -87,6 +97,8 @@ class ExecutorRunIT {
 
     @Test
     void shouldServeTheRoutineThenEscalateWhereRealityDiffersAndReportBoth() throws Exception {
+        // One element after the other: the escalation makes no further tool call at all.
+        startExecutor(1);
         JsonNode served = run("s-1", TOKEN);
 
         assertThat(served.get("outcome").asText()).as(served.toString()).isEqualTo("served");
@@ -123,7 +135,33 @@ class ExecutorRunIT {
     }
 
     @Test
+    void shouldEscalateAtTheFirstFailingElementWhenTheLoopsReadsRunConcurrently() throws Exception {
+        startExecutor(null);
+        JsonNode served = run("s-1", TOKEN);
+
+        assertThat(served.get("outcome").asText()).as(served.toString()).isEqualTo("served");
+        assertThat(served.get("calls")).extracting(c -> c.get("result").get("reservation_id").asText())
+                .containsExactly("NO6JO3", "AIXC49", "HKEG34");
+        assertThat(served.get("calls")).extracting(c -> c.get("element").asInt()).containsExactly(0, 1, 2);
+
+        tools.calls().clear();
+        tools.data().dropReservation("AIXC49");
+        JsonNode escalated = run("s-2", TOKEN);
+
+        assertThat(escalated.get("outcome").asText()).as(escalated.toString()).isEqualTo("escalated");
+        assertThat(escalated.get("resumeIndex").asInt()).isEqualTo(2);
+        assertThat(escalated.get("calls")).extracting(c -> c.get("arguments").get("reservation_id").asText())
+                .containsExactly("NO6JO3");
+        assertThat(escalated.get("failedCall").get("arguments").get("reservation_id").asText()).isEqualTo("AIXC49");
+        // The read of the element after the failing one may have been under way already; nothing else is called.
+        assertThat(tools.calls().calls()).extracting(c -> c.arguments().get("reservation_id").asText())
+                .contains("NO6JO3", "AIXC49").isSubsetOf("NO6JO3", "AIXC49", "HKEG34").doesNotHaveDuplicates();
+        assertThat(tools.calls().calls()).extracting(CallLog.Call::tool).containsOnly("get_reservation_details");
+    }
+
+    @Test
     void shouldRefuseAnUnauthenticatedRunWithoutCallingAnyTool() throws Exception {
+        startExecutor(null);
         HttpResponse<String> response = post("s-3", null);
 
         assertThat(response.statusCode()).isEqualTo(401);

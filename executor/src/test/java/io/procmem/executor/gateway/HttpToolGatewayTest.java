@@ -28,8 +28,11 @@ class HttpToolGatewayTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body = "{}";
+    private volatile long delayMillis;
+    private final List<String> connections = new CopyOnWriteArrayList<>();
     private Server server;
     private HttpToolGateway gateway;
+    private String urlTemplate;
 
     @BeforeEach
     void start() throws Exception {
@@ -42,6 +45,10 @@ class HttpToolGatewayTest {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 seen.add(request.getHttpURI().getPath() + " key=" + request.getHeaders().get("Idempotency-Key")
                         + " body=" + Content.Source.asString(request, StandardCharsets.UTF_8));
+                connections.add(request.getConnectionMetaData().getId());
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
                 response.setStatus(status);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
@@ -49,11 +56,13 @@ class HttpToolGatewayTest {
             }
         });
         server.start();
-        gateway = new HttpToolGateway("http://127.0.0.1:" + connector.getLocalPort() + "/tools/{tool}", Duration.ofSeconds(5));
+        urlTemplate = "http://127.0.0.1:" + connector.getLocalPort() + "/tools/{tool}";
+        gateway = new HttpToolGateway(urlTemplate, Duration.ofSeconds(5));
     }
 
     @AfterEach
     void stop() throws Exception {
+        gateway.close();
         server.stop();
     }
 
@@ -90,6 +99,47 @@ class HttpToolGatewayTest {
         assertThat(refused.retryable()).isFalse();
         assertThat(refused).hasMessageContaining("HTTP 422").hasMessageContaining("already cancelled");
         assertThat(unavailable.retryable()).isTrue();
+    }
+
+    @Test
+    void shouldReuseOneKeptAliveConnectionForCallsOneAfterTheOther() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            gateway.call(invocation(null));
+        }
+
+        assertThat(connections).hasSize(5).containsOnly(connections.get(0));
+    }
+
+    @Test
+    void shouldTakeAnEmptyBodyAsNull() throws Exception {
+        body = "";
+
+        assertThat(gateway.call(invocation(null)).isNull()).isTrue();
+    }
+
+    @Test
+    void shouldReportAToolThatDoesNotAnswerInTimeAsRetryable() throws Exception {
+        gateway.close();
+        gateway = new HttpToolGateway(urlTemplate, Duration.ofMillis(200));
+        delayMillis = 1_000;
+
+        ToolCallException late = catchThrowableOfType(ToolCallException.class, () -> gateway.call(invocation(null)));
+
+        assertThat(late.retryable()).isTrue();
+        assertThat(late).hasMessageContaining("did not answer within 200 ms");
+    }
+
+    @Test
+    void shouldReportAToolThatCannotBeReachedAsRetryable() throws Exception {
+        String closed = urlTemplate;
+        server.stop();
+        gateway.close();
+        gateway = new HttpToolGateway(closed, Duration.ofSeconds(2));
+
+        ToolCallException unreachable = catchThrowableOfType(ToolCallException.class, () -> gateway.call(invocation(null)));
+
+        assertThat(unreachable.retryable()).isTrue();
+        assertThat(unreachable).hasMessageContaining("cannot reach cancel_reservation");
     }
 
     private static ToolInvocation invocation(String key) {
