@@ -16,8 +16,9 @@ import org.openjdk.jmh.util.Statistics;
  * {@code procmem bench executor}: (a) match + bind latency with {@code procedures} procedures indexed (JMH,
  * {@link MatchBindBenchmark}, p50/p99 in µs; target p99 < 50 µs) and (b) the executor's serving overhead on loopback
  * against the sample tool server ({@link HttpOverhead}; target < 10%), with a foreach's calls made one after the
- * other and with the default foreach parallelism, each against bare calls timed in the same run. Prints a report
- * whose last line is {@code ratio <executor overhead fraction at the default foreach parallelism>}.
+ * other and with the default foreach parallelism, each against the same tool calls made directly, with one HTTP
+ * client for all of the agent's calls, timed in the same run. Prints a report whose last line is
+ * {@code ratio <executor overhead fraction at the default foreach parallelism>}.
  *
  * <p>JMH forks a JVM per trial when {@code forks > 0}, on this JVM's class path, so run it from a plain
  * {@code java -cp} launch; {@code forks = 0} runs in this JVM (tests, quick looks) at some cost in isolation.
@@ -42,11 +43,12 @@ public final class ExecutorBench {
     /**
      * The measured figures, in microseconds. {@code executorMean} and {@code overhead} are those of an executor with
      * the default foreach parallelism ({@code executor.foreach.parallelism}), the {@code sequential} ones those of an
-     * executor calling a foreach's elements one after the other; both against {@code bareMean}, the same calls made
-     * with the JDK's HTTP client. {@code gatewayBareMean} is the same calls made with the executor's own HTTP gateway.
+     * executor calling a foreach's elements one after the other; both against {@code bareMean}, the same tool calls
+     * made directly, the agent using one HTTP client (Apache's classic client) for all its calls.
+     * {@code jdkOverhead} is the parallel executor's overhead when that client is the JDK's.
      */
     public record Result(double matchBindP50, double matchBindP99, double executorMean, double bareMean,
-                         double overhead, double sequentialMean, double sequentialOverhead, double gatewayBareMean,
+                         double overhead, double sequentialMean, double sequentialOverhead, double jdkOverhead,
                          int parallelism) {
     }
 
@@ -73,18 +75,18 @@ public final class ExecutorBench {
         }
         print(out, "executor, foreach sequential", http.sequentialMicros());
         print(out, "executor, foreach parallelism " + parallelism + " (default)", http.parallelMicros());
-        print(out, "bare tools (JDK HttpClient)", http.bareMicros());
-        print(out, "bare tools (gateway client)", http.gatewayBareMicros());
+        print(out, "bare tool calls", http.bareMicros());
+        print(out, "JDK client: executor, parallelism " + parallelism, http.jdkParallelMicros());
+        print(out, "JDK client: bare tool calls", http.jdkBareMicros());
         out.printf(Locale.ROOT, "  executor overhead 1 - bare/executor (target < 10%%):%n");
-        out.printf(Locale.ROOT, "    foreach sequential          %5.1f%%   (vs bare with the gateway's client: %5.1f%%)%n",
-                http.sequentialOverhead() * 100, http.sequentialOverheadSameClient() * 100);
-        out.printf(Locale.ROOT, "    foreach parallelism %-2d      %5.1f%%   (vs bare with the gateway's client: %5.1f%%)%n",
-                parallelism, http.overhead() * 100, http.overheadSameClient() * 100);
+        out.printf(Locale.ROOT, "    foreach sequential          %5.1f%%%n", http.sequentialOverhead() * 100);
+        out.printf(Locale.ROOT, "    foreach parallelism %-2d      %5.1f%%   (with the JDK client on both sides: %5.1f%%)%n",
+                parallelism, http.overhead() * 100, http.jdkOverhead() * 100);
         out.printf(Locale.ROOT, "ratio %.4f%n", http.overhead());
         return new Result(match.getPercentile(50), match.getPercentile(99), HttpOverhead.Figures.mean(http.parallelMicros()),
                 HttpOverhead.Figures.mean(http.bareMicros()), http.overhead(),
-                HttpOverhead.Figures.mean(http.sequentialMicros()), http.sequentialOverhead(),
-                HttpOverhead.Figures.mean(http.gatewayBareMicros()), parallelism);
+                HttpOverhead.Figures.mean(http.sequentialMicros()), http.sequentialOverhead(), http.jdkOverhead(),
+                parallelism);
     }
 
     /** The executor's default {@code executor.foreach.parallelism}, so the bench measures what ships. */

@@ -37,8 +37,6 @@ final class LoopbackStack implements AutoCloseable {
     /** The executor with foreach parallelism {@link #parallelism}. */
     final ExecutorServer parallel;
     final int parallelism;
-    /** A gateway of the executor's kind for bare calls made with the executor's own HTTP client (a reference). */
-    final HttpToolGateway directGateway;
     final String token = UUID.randomUUID().toString();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
@@ -47,8 +45,6 @@ final class LoopbackStack implements AutoCloseable {
         tools = SampleToolServer.start("127.0.0.1", 0);
         sequential = executor(1);
         parallel = executor(parallelism);
-        directGateway = new HttpToolGateway(tools.httpUrlTemplate(), TIMEOUT);
-        opened.add(directGateway);
     }
 
     private ExecutorServer executor(int foreachParallelism) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -61,10 +62,11 @@ public final class HttpToolGateway implements ToolGateway {
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST).setMaxConnTotal(4 * MAX_CONNECTIONS_PER_HOST)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(limit).build())
-                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
                 .build();
         this.http = HttpClients.custom().setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(limit).setConnectionRequestTimeout(limit)
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(limit)
                         .setResponseTimeout(limit).setRedirectsEnabled(false).setContentCompressionEnabled(false).build())
                 .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
                 .disableContentCompression().disableAuthCaching()
