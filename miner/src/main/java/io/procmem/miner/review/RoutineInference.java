@@ -8,11 +8,11 @@ import io.procmem.miner.candidates.FreeValue;
 import io.procmem.miner.candidates.Occurrence;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -25,6 +25,7 @@ import java.util.function.Function;
 public final class RoutineInference {
     static final double REQUEST_SHARE = 0.5;
     static final String GIVEN_IN_REQUEST = "given in the request";
+    private static final Comparator<String> SMALLEST_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private RoutineInference() {
     }
@@ -74,14 +75,16 @@ public final class RoutineInference {
 
     /** The most frequent value (null counts as a value), ties to the smallest text. */
     private static String majority(List<Occurrence> basis, Function<Occurrence, String> value) {
-        Map<String, Long> counts = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        // Counted in a hash map: rules share long prefixes, which made a sorted map's comparisons the cost here.
+        Map<String, Long> counts = new HashMap<>();
         basis.forEach(occurrence -> counts.merge(value.apply(occurrence), 1L, Long::sum));
         String best = null;
         long bestCount = 0;
         for (Map.Entry<String, Long> entry : counts.entrySet()) {
-            if (entry.getValue() > bestCount) {
+            long count = entry.getValue();
+            if (count > bestCount || count == bestCount && SMALLEST_FIRST.compare(entry.getKey(), best) < 0) {
                 best = entry.getKey();
-                bestCount = entry.getValue();
+                bestCount = count;
             }
         }
         return best;
