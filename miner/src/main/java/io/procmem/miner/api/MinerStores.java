@@ -6,10 +6,13 @@ import io.procmem.miner.publish.CandidateState;
 import io.procmem.miner.topology.Names;
 import io.procmem.miner.trends.TrendCount;
 import io.procmem.miner.trends.TrendsTopology;
+import java.util.Collection;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.StreamsNotStartedException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -29,9 +32,30 @@ public interface MinerStores {
 
     ReadOnlyWindowStore<String, TrendCount> trends();
 
-    /** Stores of the client {@code streams} supplies: null until it is created. */
-    public static MinerStores of(Supplier<KafkaStreams> client) {
+    /**
+     * Whether this instance, running, holds no partition of {@code store}: its share of a query is then empty rather
+     * than unavailable. False while that cannot be told (starting, rebalancing, no metadata yet).
+     */
+    default boolean hostsNoPartitionOf(String store) {
+        return false;
+    }
+
+    /**
+     * Stores of the client {@code client} supplies (null until it is created); {@code self} is what this instance
+     * advertises as {@code application.server}.
+     */
+    public static MinerStores of(Supplier<KafkaStreams> client, Supplier<HostInfo> self) {
         return new MinerStores() {
+            @Override
+            public boolean hostsNoPartitionOf(String store) {
+                KafkaStreams streams = client.get();
+                if (streams == null || streams.state() != KafkaStreams.State.RUNNING || self.get() == null) {
+                    return false;
+                }
+                Collection<StreamsMetadata> hosts = streams.streamsMetadataForStore(store);
+                return !hosts.isEmpty() && hosts.stream().noneMatch(host -> host.hostInfo().equals(self.get()));
+            }
+
             @Override
             public KafkaStreams.State state() {
                 KafkaStreams streams = client.get();

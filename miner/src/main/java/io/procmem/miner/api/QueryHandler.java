@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.procmem.miner.lifecycle.LifecycleTopology;
 import io.procmem.miner.lifecycle.ProcedureLifecycle;
 import io.procmem.miner.publish.CandidateState;
+import io.procmem.miner.topology.Names;
 import io.procmem.miner.trends.TrendQueries;
+import io.procmem.miner.trends.TrendsTopology;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -115,13 +119,15 @@ public final class QueryHandler extends Handler.Abstract {
         String peerQuery = others.isEmpty() ? null : path + "?" + params.forPeer();
         if (path.equals(PATTERNS + "top")) {
             QueryParams.Range range = params.range();
-            ObjectNode reply = list("patterns", trends().top(range.from(), range.to(), params.limit()));
+            ObjectNode reply = list("patterns", local(TrendsTopology.STORE,
+                    () -> trends().top(range.from(), range.to(), params.limit()), List.of()));
             return merged(reply, "patterns", others, peerQuery, TOP_PATTERNS, params.limit());
         }
         if (path.startsWith(PATTERNS) && path.endsWith("/history")) {
             String id = segment(path.substring(PATTERNS.length(), path.length() - "/history".length()));
             QueryParams.Range range = params.range();
-            ObjectNode reply = list("windows", trends().history(id, range.from(), range.to()));
+            ObjectNode reply = list("windows", local(TrendsTopology.STORE,
+                    () -> trends().history(id, range.from(), range.to()), List.of()));
             // A pattern's windows all live in the one partition of its id: the first instance that has any wins.
             for (Iterator<String> peer = others.iterator(); reply.get("windows").isEmpty() && peer.hasNext(); ) {
                 JsonNode theirs = peerClient.get(peer.next(), peerQuery);
@@ -133,14 +139,15 @@ public final class QueryHandler extends Handler.Abstract {
         }
         if (path.equals(PROCEDURES)) {
             ArrayNode list = JSON.createArrayNode();
-            all(stores.lifecycle().all()).forEach(entry -> list.add(ProcedureViews.summary(entry.value)));
+            local(LifecycleTopology.STORE, () -> all(stores.lifecycle().all()), List.<KeyValue<String, ProcedureLifecycle>>of())
+                    .forEach(entry -> list.add(ProcedureViews.summary(entry.value)));
             ObjectNode reply = JSON.createObjectNode();
             reply.set("procedures", list);
             return merged(reply, "procedures", others, peerQuery, BY_ID, Integer.MAX_VALUE);
         }
         if (path.startsWith(PROCEDURES + "/")) {
             String id = segment(path.substring(PROCEDURES.length() + 1));
-            ProcedureLifecycle lifecycle = stores.lifecycle().get(id);
+            ProcedureLifecycle lifecycle = local(LifecycleTopology.STORE, () -> stores.lifecycle().get(id), null);
             if (lifecycle != null) {
                 return ProcedureViews.full(lifecycle);
             }
@@ -156,7 +163,8 @@ public final class QueryHandler extends Handler.Abstract {
         if (path.equals("/v1/candidates/rejected")) {
             int limit = params.limit();
             ArrayNode list = JSON.createArrayNode();
-            all(stores.candidates().all()).stream()
+            local(Names.CANDIDATE_STATS, () -> all(stores.candidates().all()), List.<KeyValue<String, CandidateState>>of())
+                    .stream()
                     .filter(entry -> !entry.value.reviews().isEmpty() && !entry.value.passing())
                     .map(entry -> ProcedureViews.rejected(entry.key, entry.value))
                     .sorted(MOST_OCCURRENCES).limit(limit).forEach(list::add);
@@ -182,6 +190,22 @@ public final class QueryHandler extends Handler.Abstract {
         rows.stream().sorted(order).limit(limit).forEach(ranked::add);
         reply.set(field, ranked);
         return reply;
+    }
+
+    /**
+     * A read of this instance's share of {@code store}: {@code none} when the instance hosts no partition of it (a
+     * store lives where its tasks were assigned, so with several instances one may hold none), the store's error
+     * (a 503) while it is not queryable for another reason.
+     */
+    private <T> T local(String store, Supplier<T> read, T none) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException e) {
+            if (stores.hostsNoPartitionOf(store)) {
+                return none;
+            }
+            throw e;
+        }
     }
 
     private TrendQueries trends() {

@@ -39,6 +39,7 @@ public final class MinerApp implements AutoCloseable {
     private final Topology topology;
     private volatile KafkaStreams streams;
     private volatile Peers peers = Peers.NONE;
+    private volatile HostInfo self;
     private QueryServer api;
 
     /** Builds the topology (a configuration error surfaces here); nothing runs before {@link #start()}. */
@@ -58,10 +59,10 @@ public final class MinerApp implements AutoCloseable {
         // The API binds first, so a taken port stops start-up before any record is processed.
         String advertisedHost = config.advertisedHttpHost();
         api = QueryServer.start(config.getString(MinerConfig.HTTP_HOST), config.getInt(MinerConfig.HTTP_PORT),
-                new QueryHandler(MinerStores.of(() -> streams), () -> peers.others(),
+                new QueryHandler(MinerStores.of(() -> streams, () -> self), () -> peers.others(),
                         Duration.ofMillis(config.getLong(MinerConfig.HTTP_PEER_TIMEOUT_MS)),
                         config.getLong(MinerConfig.TRENDS_WINDOW_MS), Clock.systemUTC()));
-        HostInfo self = new HostInfo(advertisedHost, api.port());
+        self = new HostInfo(advertisedHost, api.port());
         LOG.info("miner {} query API on {}:{} (advertised to other instances as {}:{})", config.applicationId(),
                 config.getString(MinerConfig.HTTP_HOST), api.port(), self.host(), self.port());
         Properties props = MinerTopology.streamsProperties(config);

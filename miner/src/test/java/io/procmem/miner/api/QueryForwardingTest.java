@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.AfterEach;
@@ -118,10 +119,66 @@ class QueryForwardingTest {
         assertThat(reply.body().path("field").asText()).isEqualTo("scope");
     }
 
+    @Test
+    void shouldCountAnInstanceHoldingNoPartitionOfAStoreAsAnEmptyShare() throws Exception {
+        Clock now = Clock.fixed(MinerDriver.START.plusSeconds(3600), ZoneOffset.UTC);
+        List<String> peers = List.of("http://127.0.0.1:" + peer.port());
+        try (QueryServer empty = QueryServer.start("127.0.0.1", 0, new QueryHandler(unassigned(true), () -> peers,
+                Duration.ofSeconds(5), 3_600_000L, now));
+             QueryServer starting = QueryServer.start("127.0.0.1", 0, new QueryHandler(unassigned(false), () -> peers,
+                     Duration.ofSeconds(5), 3_600_000L, now))) {
+            assertThat(get(empty, "/v1/procedures").body().path("procedures").findValuesAsText("id")).containsExactly(ID);
+            assertThat(get(empty, "/v1/procedures/" + ID).status()).isEqualTo(200);
+            assertThat(get(empty, "/v1/patterns/top?" + DAY).body().path("patterns").findValuesAsText("pattern_id"))
+                    .contains(ID);
+            assertThat(get(empty, "/v1/procedures?scope=local").body().path("procedures")).isEmpty();
+            assertThat(get(starting, "/v1/procedures").status()).as("not known to hold nothing: unavailable")
+                    .isEqualTo(503);
+        }
+    }
+
     private Reply get(String path) throws IOException, InterruptedException {
+        return get(server, path);
+    }
+
+    private Reply get(QueryServer target, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + target.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /** Stores of a running instance that has no task of them: every read fails as Streams' own do. */
+    private static MinerStores unassigned(boolean knownToHoldNone) {
+        return new MinerStores() {
+            @Override
+            public KafkaStreams.State state() {
+                return KafkaStreams.State.RUNNING;
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, ProcedureLifecycle> lifecycle() {
+                throw migrated(LifecycleTopology.STORE);
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, CandidateState> candidates() {
+                throw migrated(Names.CANDIDATE_STATS);
+            }
+
+            @Override
+            public ReadOnlyWindowStore<String, TrendCount> trends() {
+                throw migrated(TrendsTopology.STORE);
+            }
+
+            @Override
+            public boolean hostsNoPartitionOf(String store) {
+                return knownToHoldNone;
+            }
+
+            private InvalidStateStoreException migrated(String store) {
+                return new InvalidStateStoreException("The state store, " + store + ", may have migrated to another instance.");
+            }
+        };
     }
 
     private record Reply(int status, JsonNode body) {

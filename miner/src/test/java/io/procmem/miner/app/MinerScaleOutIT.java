@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,12 @@ class MinerScaleOutIT {
                 Set<String> published = runs.figures(pairProcedures).keySet();
                 Set<String> firstShare = procedureIds(first, "?scope=local");
                 Set<String> secondShare = procedureIds(second, "?scope=local");
-                assertThat(firstShare).as("a procedure lives on one instance").doesNotContainAnyElementsOf(secondShare);
+                // One instance may hold no lifecycle partition at all: its share is then empty, not an error.
+                assertThat(Collections.disjoint(firstShare, secondShare)).as("a procedure lives on one instance: %s, %s",
+                        firstShare, secondShare).isTrue();
+                Set<String> both = new TreeSet<>(firstShare);
+                both.addAll(secondShare);
+                assertThat(both).isEqualTo(published);
                 assertThat(procedureIds(first, "")).isEqualTo(published);
                 assertThat(procedureIds(second, "")).isEqualTo(published);
                 for (String id : published) {
