@@ -76,6 +76,8 @@ class EvalBrokerPathIT {
         Map<String, Object> minerProps = new HashMap<>(Map.of("bootstrap.servers", SharedKafka.bootstrapServers(),
                 "schema.registry.url", registry, "application.id", "eval-" + run, "state.dir", dir.toString(),
                 "topic.steps", steps, "topic.procedures", procedures, "topic.dlq", dlq, "commit.interval.ms", 100L));
+        // An ephemeral query API port: the stack's miner may hold the default one while tests run.
+        minerProps.put(MinerConfig.HTTP_PORT, 0);
         try (MinerApp miner = new MinerApp(new MinerConfig(minerProps))) {
             miner.start();
             try (TrajectoryImporter importer = TrajectoryImporter.create(new IngestConfig(Map.of(

@@ -75,6 +75,8 @@ class PipelineIT {
         minerProps.putAll(Map.of("application.id", "pipeline-" + run, "state.dir", stateDir.toString(),
                 "topic.steps", steps, "topic.procedures", procedures, "topic.dlq", dlq,
                 "commit.interval.ms", 100L, "replication.factor", 1));
+        // An ephemeral query API port: the stack's miner may hold the default one while tests run.
+        minerProps.put(MinerConfig.HTTP_PORT, 0);
         miner = new MinerApp(new MinerConfig(minerProps));
         miner.start();
 

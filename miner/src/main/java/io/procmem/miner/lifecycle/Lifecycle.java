@@ -3,9 +3,7 @@ package io.procmem.miner.lifecycle;
 import io.procmem.avro.CompiledProcedure;
 import io.procmem.avro.ExecutionReport;
 import io.procmem.avro.ProcedureStatus;
-import io.procmem.avro.Review;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,9 +14,6 @@ import java.util.Locale;
  * Later emissions refresh the figures (steps, bindings, support, reviews) under the next version, but the status only
  * rises (CANDIDATE to SHADOW as the compile step decides); a promoted or demoted status is kept, and a RETIRED
  * procedure is never resurrected (its emission is ignored and the retired version stays published with its reason).
- * An emission whose reviews no longer all pass ("lapsed": the mined evidence stopped holding) moves a CANDIDATE or
- * AUTONOMOUS procedure to SHADOW, where it no longer acts and the executors' shadow agreement decides between
- * AUTONOMOUS and RETIRED; a SHADOW procedure stays SHADOW with the new figures.
  *
  * <p>From the executors, counted since the last status change ({@link LifecycleCounters}), the rules of
  * {@link LifecycleRules}: SHADOW to AUTONOMOUS or RETIRED on agreement, AUTONOMOUS back to SHADOW on escalation rate,
@@ -41,46 +36,22 @@ public final class Lifecycle {
 
     /** Merges an emission of the compiler into the stored lifecycle ({@code stored} null for a new procedure). */
     public Step compiled(ProcedureLifecycle stored, CompiledProcedure emitted) {
-        List<String> failing = failingReviews(emitted);
         if (stored == null) {
-            CompiledProcedure.Builder first = CompiledProcedure.newBuilder(emitted).setVersion(1);
-            if (!failing.isEmpty()) {
-                first.setStatus(ProcedureStatus.SHADOW).setStatusReason(lapsedReason(failing));
-            }
-            return published(first.build(), LifecycleCounters.since(1));
+            CompiledProcedure first = CompiledProcedure.newBuilder(emitted).setVersion(1).build();
+            return published(first, LifecycleCounters.since(1));
         }
         CompiledProcedure current = stored.procedure();
         if (current.getStatus() == ProcedureStatus.RETIRED) {
             return new Step(stored, null);
         }
         int version = current.getVersion() + 1;
-        if (!failing.isEmpty()) {
-            boolean demoted = current.getStatus() != ProcedureStatus.SHADOW;
-            CompiledProcedure lapsed = CompiledProcedure.newBuilder(emitted).setVersion(version)
-                    .setStatus(ProcedureStatus.SHADOW)
-                    .setStatusReason((demoted ? "demoted from " + current.getStatus() + ": " : "") + lapsedReason(failing))
-                    .setCreatedAt(current.getCreatedAt())
-                    .build();
-            return published(lapsed, demoted ? LifecycleCounters.since(version) : stored.counters());
-        }
         boolean rises = emitted.getStatus().ordinal() > current.getStatus().ordinal();
-        String keptReason = failingReviews(current).isEmpty() ? current.getStatusReason()
-                : "the reviews pass again; it predicts without acting until shadow agreement promotes or retires it";
         CompiledProcedure next = CompiledProcedure.newBuilder(emitted).setVersion(version)
                 .setStatus(rises ? emitted.getStatus() : current.getStatus())
-                .setStatusReason(rises ? emitted.getStatusReason() : keptReason)
+                .setStatusReason(rises ? emitted.getStatusReason() : current.getStatusReason())
                 .setCreatedAt(current.getCreatedAt())
                 .build();
         return published(next, rises ? LifecycleCounters.since(version) : stored.counters());
-    }
-
-    private static List<String> failingReviews(CompiledProcedure procedure) {
-        return procedure.getReviews().stream().filter(review -> !review.getPassed()).map(Review::getName).toList();
-    }
-
-    private static String lapsedReason(List<String> failing) {
-        return "the reviews no longer pass (" + String.join(", ", failing) + "); it predicts without acting until "
-                + "shadow agreement promotes or retires it";
     }
 
     /** Counts a report about the stored procedure at {@code nowMs}; publishes when a rule changes its status. */

@@ -9,14 +9,8 @@ import io.procmem.avro.ProcedureStatus;
  * @param emittedSupport occurrences at the last emission, 0 while none was
  * @param firstEmittedMs stream time of the first emission, 0 while none was
  * @param status         status of the last emission, null while none was
- * @param lapsed         whether the last emission published reviews that no longer passed (see
- *                       {@link ProcedureCompiler}); absent in values written before it existed, hence false
  */
-public record Emission(int version, long emittedSupport, long firstEmittedMs, ProcedureStatus status, boolean lapsed) {
-
-    public Emission(int version, long emittedSupport, long firstEmittedMs, ProcedureStatus status) {
-        this(version, emittedSupport, firstEmittedMs, status, false);
-    }
+public record Emission(int version, long emittedSupport, long firstEmittedMs, ProcedureStatus status) {
 
     public static Emission none() {
         return new Emission(0, 0, 0, null);
@@ -25,10 +19,5 @@ public record Emission(int version, long emittedSupport, long firstEmittedMs, Pr
     /** The next emission, at stream time {@code nowMs}. */
     public Emission next(long occurrences, ProcedureStatus newStatus, long nowMs) {
         return new Emission(version + 1, occurrences, version == 0 ? nowMs : firstEmittedMs, newStatus);
-    }
-
-    /** The next emission, publishing that the reviews no longer pass; the status stays what was last published. */
-    public Emission lapse(long occurrences, long nowMs) {
-        return new Emission(version + 1, occurrences, firstEmittedMs, status, true);
     }
 }

@@ -23,12 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>A candidate is published when every review passes: first as version 1, then again when its occurrences have
  * grown by {@code reemitGrowth} since the last emission (a routine seen a million times is re-published about twenty
  * times, not a million), or when its status changes between CANDIDATE and SHADOW. A rejected candidate's reviews
- * stay in its state value and are logged at DEBUG.
- *
- * <p>When a published candidate's reviews stop passing (the fleet changed how it works, a tool's results changed),
- * the compiler publishes it once more with the failing reviews, so the lifecycle stops it from acting (see
- * {@code Lifecycle}); it stays "lapsed" until its reviews pass again <em>and</em> its occurrences have grown by
- * {@code reemitGrowth} since, so a candidate hovering at a threshold does not publish a version per session.
+ * stay in its state value and are logged at DEBUG. Known limit: a published procedure that later fails a review is
+ * logged at INFO and left as published; retiring it is not automated here.
  */
 public final class ProcedureCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(ProcedureCompiler.class);
@@ -63,7 +59,7 @@ public final class ProcedureCompiler {
             Emission emission = state.emission();
             if (verdict.passed()) {
                 ProcedureStatus status = verdict.ample() ? ProcedureStatus.SHADOW : ProcedureStatus.CANDIDATE;
-                if (emission.version() == 0 || !emission.lapsed() && status != emission.status()
+                if (emission.version() == 0 || status != emission.status()
                         || stats.tally().occurrences() >= emission.emittedSupport() * reemitGrowth) {
                     emission = emission.next(stats.tally().occurrences(), status, nowMs);
                     CompiledProcedure procedure = ProcedureBuilder.build(signature, stats, sequence, verdict, emission, nowMs);
@@ -71,14 +67,9 @@ public final class ProcedureCompiler {
                             procedure.getVersion(), status, procedure.getName(), stats.tally().occurrences(), stats.tally().sessions());
                     procedures.add(procedure);
                 }
-            } else if (emission.version() > 0 && !emission.lapsed() && verdict.routine() != null) {
-                emission = emission.lapse(stats.tally().occurrences(), nowMs);
-                CompiledProcedure built = ProcedureBuilder.build(signature, stats, sequence, verdict, emission, nowMs);
-                CompiledProcedure lapsed = CompiledProcedure.newBuilder(built)
-                        .setStatusReason("the reviews no longer pass: " + verdict.failed()).build();
-                LOG.info("published procedure {} '{}' no longer passes {}; publishing its figures so it stops acting",
-                        lapsed.getProcedureId(), lapsed.getName(), verdict.failed());
-                procedures.add(lapsed);
+            } else if (emission.version() > 0 && state.passing()) {
+                LOG.info("published candidate '{}' (v{}) no longer passes {}; left as published", signature,
+                        emission.version(), verdict.failed());
             } else {
                 LOG.debug("candidate '{}' rejected by {}: {}", signature, verdict.failed(), verdict.reviews());
             }

@@ -8,7 +8,6 @@ import io.procmem.avro.ExecutionMode;
 import io.procmem.avro.ExecutionOutcome;
 import io.procmem.avro.ExecutionReport;
 import io.procmem.avro.ProcedureStatus;
-import io.procmem.avro.Review;
 import io.procmem.avro.Support;
 import io.procmem.avro.Trigger;
 import io.procmem.miner.config.MinerConfig;
@@ -67,45 +66,6 @@ class LifecycleTest {
 
         assertThat(step.published()).isNull();
         assertThat(step.state()).isSameAs(retired);
-    }
-
-    @Test
-    void shouldStopAnAutonomousProcedureFromActingWhenItsReviewsNoLongerPass() {
-        ProcedureLifecycle autonomous = withReports(stored(ProcedureStatus.AUTONOMOUS, 5), ExecutionOutcome.SERVED, 3);
-
-        Lifecycle.Step step = lifecycle.compiled(autonomous, lapsed(60));
-
-        assertThat(step.published().getVersion()).isEqualTo(6);
-        assertThat(step.published().getStatus()).isEqualTo(ProcedureStatus.SHADOW);
-        assertThat(step.published().getStatusReason())
-                .startsWith("demoted from AUTONOMOUS: the reviews no longer pass (success-rate)");
-        assertThat(step.published().getSupport().getOccurrences()).isEqualTo(60);
-        assertThat(step.published().getCreatedAt()).isEqualTo(CREATED);
-        assertThat(step.state().counters()).as("judged afresh in shadow").isEqualTo(LifecycleCounters.since(6));
-    }
-
-    @Test
-    void shouldMoveALapsedCandidateToShadowAndKeepAShadowOneCounting() {
-        Lifecycle.Step candidate = lifecycle.compiled(stored(ProcedureStatus.CANDIDATE, 2), lapsed(30));
-        ProcedureLifecycle shadow = withReports(stored(ProcedureStatus.SHADOW, 3), ExecutionOutcome.SHADOW_AGREED, 4);
-        Lifecycle.Step stillShadow = lifecycle.compiled(shadow, lapsed(30));
-
-        assertThat(candidate.published().getStatus()).isEqualTo(ProcedureStatus.SHADOW);
-        assertThat(candidate.published().getStatusReason()).startsWith("demoted from CANDIDATE:");
-        assertThat(stillShadow.published().getStatus()).isEqualTo(ProcedureStatus.SHADOW);
-        assertThat(stillShadow.published().getStatusReason()).startsWith("the reviews no longer pass (success-rate)");
-        assertThat(stillShadow.state().counters().shadowAgreed()).as("status unchanged: counting goes on").isEqualTo(4);
-    }
-
-    @Test
-    void shouldNotRaiseALapsedProcedureAgainWhenItsReviewsRecoverButSayThatTheyPass() {
-        ProcedureLifecycle lapsed = lifecycle.compiled(stored(ProcedureStatus.AUTONOMOUS, 5), lapsed(60)).state();
-
-        Lifecycle.Step recovered = lifecycle.compiled(lapsed, emitted(ProcedureStatus.CANDIDATE, 1, 130));
-
-        assertThat(recovered.published().getStatus()).as("only shadow agreement promotes it").isEqualTo(ProcedureStatus.SHADOW);
-        assertThat(recovered.published().getStatusReason()).startsWith("the reviews pass again");
-        assertThat(lifecycle.compiled(stored(ProcedureStatus.RETIRED, 4), lapsed(60)).published()).isNull();
     }
 
     @Test
@@ -240,14 +200,6 @@ class LifecycleTest {
                 .setSteps(List.of())
                 .setSupport(Support.newBuilder().setOccurrences(occurrences).setSessions(occurrences).setAgents(1).build())
                 .setCreatedAt(version == 1 ? Instant.parse("2026-06-01T00:00:00Z") : CREATED).setUpdatedAt(CREATED).build();
-    }
-
-    private static CompiledProcedure lapsed(long occurrences) {
-        return CompiledProcedure.newBuilder(emitted(ProcedureStatus.CANDIDATE, 1, occurrences))
-                .setReviews(List.of(Review.newBuilder().setName("support").setPassed(true).build(),
-                        Review.newBuilder().setName("success-rate").setPassed(false)
-                                .setDetail("8 of 40 sessions succeeded (20%, min 30%)").build()))
-                .build();
     }
 
     private static ExecutionReport report(ExecutionOutcome outcome, int version) {

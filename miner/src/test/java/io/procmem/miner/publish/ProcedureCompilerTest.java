@@ -60,41 +60,8 @@ class ProcedureCompilerTest {
                 .containsExactly("support", "validation");
     }
 
-    @Test
-    void shouldPublishOnceWhenAPublishedRoutinesReviewsStopPassingAndAgainOnlyAfterGrowth() {
-        Mining mining = new Mining(Map.of("miner.shadow.margin.factor", "100"));
-        assertThat(mining.feed(sessions(0, 5))).extracting(CompiledProcedure::getVersion).containsExactly(1);
-
-        // 5 successful sessions of 17 is 29 %: the success-rate review (min 30 %) fails at the 17th.
-        List<CompiledProcedure> lapsing = mining.feed(sessions(5, 17, SessionOutcome.FAILURE));
-
-        // Version 2 is the usual re-publication at 10 occurrences (twice 5), while the reviews still passed.
-        assertThat(lapsing).extracting(CompiledProcedure::getVersion).containsExactly(2, 3);
-        assertThat(lapsing.get(1)).satisfies(procedure -> {
-            assertThat(procedure.getStatusReason()).isEqualTo("the reviews no longer pass: success-rate");
-            assertThat(procedure.getSupport().getOccurrences()).isEqualTo(17);
-            assertThat(procedure.getReviews()).filteredOn(review -> !review.getPassed())
-                    .extracting(review -> review.getName()).containsExactly("success-rate");
-        });
-        assertThat(mining.store.candidates().get(SIGNATURE).emission().lapsed()).isTrue();
-        assertThat(mining.feed(sessions(17, 18, SessionOutcome.FAILURE))).as("published once per lapse").isEmpty();
-
-        // Passing again from the 19th on, but published again only once occurrences doubled since the lapse (34).
-        assertThat(mining.feed(sessions(18, 33))).isEmpty();
-        assertThat(mining.store.candidates().get(SIGNATURE).passing()).isTrue();
-        assertThat(mining.feed(sessions(33, 34))).singleElement().satisfies(procedure -> {
-            assertThat(procedure.getVersion()).isEqualTo(4);
-            assertThat(procedure.getReviews()).allMatch(review -> review.getPassed());
-        });
-        assertThat(mining.store.candidates().get(SIGNATURE).emission().lapsed()).isFalse();
-    }
-
     private static List<FinishedSession> sessions(int from, int to) {
-        return sessions(from, to, SessionOutcome.SUCCESS);
-    }
-
-    private static List<FinishedSession> sessions(int from, int to, SessionOutcome outcome) {
-        return IntStream.range(from, to).mapToObj(i -> Sessions.session("s" + i, "agent", outcome, null,
+        return IntStream.range(from, to).mapToObj(i -> Sessions.session("s" + i, "agent", SessionOutcome.SUCCESS, null,
                 "lookup", "{\"q\":\"q" + i + "\"}", "{\"id\":\"u" + i + "\"}", "use", "{\"id\":\"u" + i + "\"}", "{}")).toList();
     }
 }
