@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -28,7 +30,8 @@ class HttpToolGatewayTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body = "{}";
-    private volatile long delayMillis;
+    /** While set, the tool holds its answer until the latch opens (at most 10 s): a tool that does not answer. */
+    private volatile CountDownLatch holdAnswer;
     private final List<String> connections = new CopyOnWriteArrayList<>();
     private Server server;
     private HttpToolGateway gateway;
@@ -46,8 +49,9 @@ class HttpToolGatewayTest {
                 seen.add(request.getHttpURI().getPath() + " key=" + request.getHeaders().get("Idempotency-Key")
                         + " body=" + Content.Source.asString(request, StandardCharsets.UTF_8));
                 connections.add(request.getConnectionMetaData().getId());
-                if (delayMillis > 0) {
-                    Thread.sleep(delayMillis);
+                CountDownLatch hold = holdAnswer;
+                if (hold != null) {
+                    hold.await(10, TimeUnit.SECONDS);
                 }
                 response.setStatus(status);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -62,6 +66,9 @@ class HttpToolGatewayTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (holdAnswer != null) {
+            holdAnswer.countDown();
+        }
         gateway.close();
         server.stop();
     }
@@ -121,7 +128,7 @@ class HttpToolGatewayTest {
     void shouldReportAToolThatDoesNotAnswerInTimeAsRetryable() throws Exception {
         gateway.close();
         gateway = new HttpToolGateway(urlTemplate, Duration.ofMillis(200));
-        delayMillis = 1_000;
+        holdAnswer = new CountDownLatch(1);
 
         ToolCallException late = catchThrowableOfType(ToolCallException.class, () -> gateway.call(invocation(null)));
 

@@ -16,10 +16,13 @@ import io.procmem.executor.gateway.ToolInvocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** A foreach step's calls with executor.foreach.parallelism above 1: order, first failure, writes one by one. */
@@ -35,13 +38,22 @@ class ParallelForeachTest {
     void shouldCallTheElementsConcurrentlyAndKeepTheirOrder() {
         // Every call waits until three are under way at once: this run finishes only if the calls overlap.
         CyclicBarrier threeAtOnce = new CyclicBarrier(3);
+        CountDownLatch r1Answered = new CountDownLatch(1);
+        CountDownLatch r2Answered = new CountDownLatch(1);
         gateway.on("get_reservation", args -> {
             String id = args.get("reservation_id").asText();
             if (!id.equals("R3") && !id.equals("R4")) {
                 await(threeAtOnce);
             }
-            // Later elements answer first.
-            sleep(id.equals("R0") ? 40 : id.equals("R1") ? 20 : 0);
+            // Later elements answer first: R2, then R1, then R0.
+            if (id.equals("R1")) {
+                await(r2Answered);
+                r1Answered.countDown();
+            } else if (id.equals("R0")) {
+                await(r1Answered);
+            } else if (id.equals("R2")) {
+                r2Answered.countDown();
+            }
             return json("{\"reservation_id\": \"" + id + "\"}");
         });
 
@@ -59,6 +71,7 @@ class ParallelForeachTest {
     @Test
     void shouldEscalateAtTheFirstFailingElementInListOrderEvenWhenALaterOneFailsFirst() {
         CountDownLatch r2Failed = new CountDownLatch(1);
+        CountDownLatch r0Answered = new CountDownLatch(1);
         gateway.on("get_reservation", args -> {
             String id = args.get("reservation_id").asText();
             if (id.equals("R2")) {
@@ -67,10 +80,11 @@ class ParallelForeachTest {
             }
             // R2 fails first; R0 then succeeds and R1 fails after it.
             await(r2Failed);
-            sleep(id.equals("R1") ? 60 : 20);
             if (id.equals("R1")) {
+                await(r0Answered);
                 throw ToolCallException.toolError("R1 not found");
             }
+            r0Answered.countDown();
             return json("{\"reservation_id\": \"" + id + "\"}");
         });
 
@@ -92,9 +106,10 @@ class ParallelForeachTest {
     }
 
     @Test
-    void shouldStartNoElementAfterAFailedOneAndFinishThoseUnderWay() {
+    void shouldStartNoElementAfterAFailedOneAndFinishThoseUnderWay() throws Exception {
         CountDownLatch r1Started = new CountDownLatch(1);
         CountDownLatch r0Failed = new CountDownLatch(1);
+        CountDownLatch releaseR1 = new CountDownLatch(1);
         AtomicInteger r1Finished = new AtomicInteger();
         gateway.on("get_reservation", args -> {
             String id = args.get("reservation_id").asText();
@@ -106,12 +121,17 @@ class ParallelForeachTest {
             }
             r1Started.countDown();
             await(r0Failed);
-            sleep(30);
+            await(releaseR1);
             r1Finished.incrementAndGet();
             return json("{\"reservation_id\": \"" + id + "\"}");
         });
 
-        RunOutcome outcome = runner(2).run(plan(loop(SideEffect.READ)));
+        CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> runner(2).run(plan(loop(SideEffect.READ))));
+        assertThat(r0Failed.await(5, TimeUnit.SECONDS)).isTrue();
+        // R0 has failed; while R1 is held the run must not answer.
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !run.isDone());
+        releaseR1.countDown();
+        RunOutcome outcome = run.get(5, TimeUnit.SECONDS);
 
         assertThat(r1Finished).as("the run waited for the call under way").hasValue(1);
         assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Escalated.class, escalated -> {
@@ -127,7 +147,7 @@ class ParallelForeachTest {
     void shouldCallAWriteLoopOneElementAfterTheOtherAndNeverRetryIt() {
         gateway.on("cancel_reservation", args -> {
             String id = args.get("reservation_id").asText();
-            sleep(5);
+            holdForAnotherCall();
             if (id.equals("R2")) {
                 throw ToolCallException.transport("R2: connection reset", null);
             }
@@ -151,7 +171,7 @@ class ParallelForeachTest {
     @Test
     void shouldCallOneElementAfterTheOtherWithParallelismOne() {
         gateway.on("get_reservation", args -> {
-            sleep(2);
+            holdForAnotherCall();
             return json("{\"reservation_id\": " + args.get("reservation_id") + "}");
         });
 
@@ -219,11 +239,15 @@ class ParallelForeachTest {
         }
     }
 
-    private static void sleep(long millis) {
+    /**
+     * Holds a call until another call is under way, for at most 100 ms: a runner that overlapped the calls would show
+     * it in {@link #mostInFlight}, one that calls them one after the other passes the deadline each time.
+     */
+    private void holdForAnotherCall() {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Awaitility.await().atMost(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(5)).until(() -> inFlight.get() > 1);
+        } catch (ConditionTimeoutException alone) {
+            // Expected when the calls come one at a time.
         }
     }
 }
