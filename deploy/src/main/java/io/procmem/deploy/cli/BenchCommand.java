@@ -8,7 +8,9 @@ import io.procmem.executor.bench.ExecutorBench;
 import io.procmem.miner.bench.BenchOptions;
 import io.procmem.miner.bench.MinerBench;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-routines", description = "Fresh routines timed for compile latency.")
     Integer latencyRoutines;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A miner or Kafka Streams setting for the bench's applications, e.g. --set num.stream.threads=2 "
+                    + "(repeatable; both the miner and the trivial topology get Streams settings).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         if ("executor".equals(target)) {
@@ -68,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
                     .withStateDir(config.stackDir().resolve("bench"));
             if (sessions != null) {
                 options = options.withSessions(sessions);
+            }
+            if (!settings.isEmpty()) {
+                options = options.withMinerProperties(Map.copyOf(settings));
             }
             if (latencyRoutines != null) {
                 options = options.withLatencyRoutines(latencyRoutines);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a Streams application on a pre-loaded topic and times it from RUNNING (assignment and restoration done)
@@ -11,7 +13,9 @@ import org.apache.kafka.streams.KafkaStreams.State;
  * applications compared are timed on processing, not on group formation; the poll interval bounds the error.
  */
 final class DrainTimer {
+    private static final Logger LOG = LoggerFactory.getLogger(DrainTimer.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration REPORT = Duration.ofSeconds(5);
 
     private final GroupLag lag;
     private final Duration timeout;
@@ -32,7 +36,12 @@ final class DrainTimer {
     }
 
     private void awaitDrained(KafkaStreams streams, String group, String topic, int partitions, long deadlineNanos) {
+        long lastReport = System.nanoTime();
         while (!lag.drained(group, topic, partitions)) {
+            if (System.nanoTime() - lastReport > REPORT.toNanos()) {
+                LOG.info("draining {}: lag by topic {}", group, lag.lagByTopic(group));
+                lastReport = System.nanoTime();
+            }
             check(streams, deadlineNanos, "drain " + topic + " (lag " + lag.inputLag(group, topic, partitions) + ")");
             pause();
         }

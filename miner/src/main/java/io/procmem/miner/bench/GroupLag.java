@@ -55,6 +55,14 @@ final class GroupLag {
         return committed.entrySet().stream().allMatch(e -> ends.get(e.getKey()) - e.getValue().offset() <= 1);
     }
 
+    /** Lag of {@code group} on every partition it has committed, by topic (the input and the internal topics). */
+    Map<String, Long> lagByTopic(String group) {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        Map<TopicPartition, Long> ends = ends(committed.keySet());
+        return committed.entrySet().stream().collect(Collectors.groupingBy(e -> e.getKey().topic(), java.util.TreeMap::new,
+                Collectors.summingLong(e -> ends.get(e.getKey()) - e.getValue().offset())));
+    }
+
     /** Records ever written to {@code topic}: the sum of its partitions' end offsets. */
     long endOffsets(String topic) {
         Set<TopicPartition> partitions = get(admin.describeTopics(Set.of(topic)).allTopicNames()).get(topic).partitions()

@@ -84,6 +84,7 @@ public final class MinerConfig extends AbstractConfig {
     public static final String LIFECYCLE_RETIRE_CONSECUTIVE_FAILURES = "miner.lifecycle.retire.consecutive.failures";
     public static final String TRENDS_WINDOW_MS = "miner.trends.window.ms";
     public static final String TRENDS_RETENTION_MS = "miner.trends.retention.ms";
+    public static final String TRENDS_UPDATE_INTERVAL_MS = "miner.trends.update.interval.ms";
     public static final String TOPICS_CREATE_PARTITIONS = "miner.topics.create.partitions";
     public static final String HTTP_HOST = "miner.http.host";
     public static final String HTTP_PORT = "miner.http.port";
@@ -237,6 +238,11 @@ public final class MinerConfig extends AbstractConfig {
             .define(TRENDS_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1000), Importance.LOW,
                     "How long (stream time) the pattern-trends store keeps a window; observations older than this "
                             + "are logged and not counted. Must be at least " + TRENDS_WINDOW_MS + ".")
+            .define(TRENDS_UPDATE_INTERVAL_MS, Type.LONG, Duration.ofMinutes(1).toMillis(), Range.atLeast(100),
+                    Importance.LOW, "How often (wall clock) the counts of windows still open and changed since the last "
+                            + "update are written to " + TOPIC_TRENDS + ". A window's final counts are written once when "
+                            + "stream time passes its end, whatever this says; these updates are for readers who want the "
+                            + "current hour before it ends.")
             .define(TOPICS_CREATE_PARTITIONS, Type.INT, 1, Range.atLeast(1), Importance.LOW,
                     "Partitions of " + TOPIC_EXECUTIONS + " and " + TOPIC_TRENDS + " when the miner has to create "
                             + "them at start (a miner may start before any executor has reported).")

@@ -55,16 +55,16 @@ public final class MinerTopology {
         StateAging aging = new StateAging(config.getLong(MinerConfig.CANDIDATE_TTL_MS), config.getInt(MinerConfig.MIN_SUPPORT));
 
         StreamsBuilder builder = new StreamsBuilder();
-        // Cached stores: a session's buffer and a hot candidate's figures are rewritten many times per commit; the
-        // cache (statestore.cache.max.bytes) sends only the last write of each key to RocksDB and the changelog.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.SESSION_BUFFERS),
-                Serdes.String(), JsonSerde.of(SessionBuffer.class)).withCachingEnabled());
+        // Buffers and figures are rewritten many times per commit: write-back stores keep them as objects and
+        // serialize each once per commit (WriteBackStore); the finished-session ids are small and cached as bytes.
+        builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.SESSION_BUFFERS), Serdes.String(), JsonSerde.of(SessionBuffer.class))));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.FINISHED_SESSIONS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.CANDIDATE_STATS),
-                Serdes.String(), JsonSerde.of(CandidateState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.SEQUENCE_STATS),
-                Serdes.String(), JsonSerde.of(SequenceStats.class)).withCachingEnabled());
+        builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.CANDIDATE_STATS), Serdes.String(), JsonSerde.of(CandidateState.class))));
+        builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.SEQUENCE_STATS), Serdes.String(), JsonSerde.of(SequenceStats.class))));
 
         // Values are read as bytes and decoded in a processor, so a poison record reaches the DLQ with its bytes.
         Map<String, KStream<String, Decoded>> routes = builder

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class TrendsTopology {
     public static final String STORE = "pattern-trends";
+    static final String PUBLISHED_STORE = "pattern-trends-published";
     static final String COUNT_TRENDS = "count-pattern-trends";
     static final String PUBLISH_TRENDS = "publish-pattern-trends";
 
@@ -36,9 +37,14 @@ public final class TrendsTopology {
             throw new ConfigException(MinerConfig.TRENDS_RETENTION_MS, retentionMs,
                     "must be at least " + MinerConfig.TRENDS_WINDOW_MS + " (" + windowMs + ")");
         }
+        Duration updateInterval = Duration.ofMillis(config.getLong(MinerConfig.TRENDS_UPDATE_INTERVAL_MS));
+        // Cached: a hot pattern's window is rewritten by many sessions between two commits.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE, Duration.ofMillis(retentionMs),
-                Duration.ofMillis(windowMs), false), Serdes.String(), JsonSerde.of(TrendCount.class)));
-        observations.process(() -> new CountTrendsProcessor(windowMs, retentionMs), Named.as(COUNT_TRENDS), STORE)
+                Duration.ofMillis(windowMs), false), Serdes.String(), JsonSerde.of(TrendCount.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PUBLISHED_STORE), Serdes.String(),
+                Serdes.Long()));
+        observations.process(() -> new CountTrendsProcessor(windowMs, retentionMs, updateInterval), Named.as(COUNT_TRENDS),
+                        STORE, PUBLISHED_STORE)
                 .to(config.getString(MinerConfig.TOPIC_TRENDS), Produced.with(Serdes.String(),
                         AvroSerde.forValues(PatternTrend.class, config.registryUrl())).withName(PUBLISH_TRENDS));
     }
