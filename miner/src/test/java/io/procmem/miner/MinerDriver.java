@@ -49,6 +49,9 @@ public final class MinerDriver implements AutoCloseable {
                 "state.dir", stateDir.toString(), "topic.steps", "steps", "topic.procedures", "procedures",
                 "topic.dlq", "dlq", "topic.executions", "executions", "topic.trends", "trends",
                 "miner.session.timeout.ms", "60000"));
+        // Reviews on every count, as if each session came after the review interval: tests that send sessions in a
+        // burst still see each one reviewed. Rationed reviews are tested with the interval given back.
+        props.put("miner.review.interval.ms", "0");
         props.putAll(overrides);
         config = new MinerConfig(props);
         driver = new TopologyTestDriver(MinerTopology.build(config), MinerTopology.streamsProperties(config), START);

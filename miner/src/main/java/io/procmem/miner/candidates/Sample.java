@@ -15,32 +15,41 @@ import java.util.List;
  * @param occurrences the sampled occurrences, at most the cap
  * @param offered     sampleable occurrences offered so far
  * @param unsampled   occurrences that could not be sampled because a result they read was too large
+ * @param changes     how many times the kept occurrences changed (an occurrence added or a slot replaced): equal
+ *                    counts of one candidate mean the same occurrences, so a review can tell that its sample is the
+ *                    one it replayed before (0 in state written before this field existed)
  */
-public record Sample(List<Occurrence> occurrences, long offered, long unsampled) {
+public record Sample(List<Occurrence> occurrences, long offered, long unsampled, long changes) {
     public Sample {
         occurrences = List.copyOf(occurrences);
     }
 
+    public Sample(List<Occurrence> occurrences, long offered, long unsampled) {
+        this(occurrences, offered, unsampled, 0);
+    }
+
     public static Sample empty() {
-        return new Sample(List.of(), 0, 0);
+        return new Sample(List.of(), 0, 0, 0);
     }
 
     /** This sample after offering one occurrence, keeping at most {@code cap}. */
     public Sample offer(Occurrence occurrence, int cap) {
         if (!occurrence.sampleable()) {
-            return new Sample(occurrences, offered, unsampled + 1);
+            return new Sample(occurrences, offered, unsampled + 1, changes);
         }
         long ordinal = offered + 1;
-        List<Occurrence> kept = new ArrayList<>(occurrences);
-        if (kept.size() < cap) {
+        if (occurrences.size() < cap) {
+            List<Occurrence> kept = new ArrayList<>(occurrences);
             kept.add(occurrence);
-        } else {
-            long slot = Math.floorMod(mix(occurrence.sessionId().hashCode() * 31L + occurrence.firstIndex(), ordinal), ordinal);
-            if (slot < cap) {
-                kept.set((int) slot, occurrence);
-            }
+            return new Sample(kept, ordinal, unsampled, changes + 1);
         }
-        return new Sample(kept, ordinal, unsampled);
+        long slot = Math.floorMod(mix(occurrence.sessionId().hashCode() * 31L + occurrence.firstIndex(), ordinal), ordinal);
+        if (slot >= cap) {
+            return new Sample(occurrences, ordinal, unsampled, changes);
+        }
+        List<Occurrence> kept = new ArrayList<>(occurrences);
+        kept.set((int) slot, occurrence);
+        return new Sample(kept, ordinal, unsampled, changes + 1);
     }
 
     /** The slots bindings are inferred from: the first half, rounded up. */

@@ -71,6 +71,7 @@ public final class MinerConfig extends AbstractConfig {
     public static final String SESSION_TIMEOUT_MS = "miner.session.timeout.ms";
     public static final String DEDUP_RETENTION_MS = "miner.dedup.retention.ms";
     public static final String PUNCTUATE_INTERVAL_MS = "miner.punctuate.interval.ms";
+    public static final String REVIEW_INTERVAL_MS = "miner.review.interval.ms";
     public static final String MAX_THREAD_FAILURES = "miner.max.thread.failures.per.minute";
     public static final String CLOSE_TIMEOUT_MS = "miner.close.timeout.ms";
     public static final String ROCKSDB_CONFIG_SETTER = StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG;
@@ -198,6 +199,12 @@ public final class MinerConfig extends AbstractConfig {
                             + "its end arrived but announced steps are missing).")
             .define(DEDUP_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.LOW,
                     "How long finished session ids are remembered so a re-sent session is not counted twice.")
+            .define(REVIEW_INTERVAL_MS, Type.LONG, 1_000L, Range.atLeast(0), Importance.LOW,
+                    "Shortest time (wall clock) between two reviews of one candidate. A candidate not reviewed within "
+                            + "it is reviewed as soon as a session counts it, so a new routine compiles at once; one "
+                            + "counted again sooner waits for the next tick of this interval, so a hot candidate counted "
+                            + "by thousands of sessions a second is reviewed about once per interval. 0 reviews on "
+                            + "every count.")
             .define(PUNCTUATE_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,
                     "How often idle sessions and expired session ids are swept.")
             .define(MAX_THREAD_FAILURES, Type.INT, 3, Range.atLeast(0), Importance.LOW,

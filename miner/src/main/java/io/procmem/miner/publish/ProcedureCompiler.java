@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,40 +44,68 @@ public final class ProcedureCompiler {
         this.reemitGrowth = reemitGrowth;
     }
 
-    /** Counts the observation at stream time {@code nowMs}; returns the procedures to publish, possibly none. */
+    /** Counts the observation at stream time {@code nowMs} and reviews what it touched; the procedures to publish. */
     public List<CompiledProcedure> observe(Observation observation, StatsStore store, long nowMs) {
+        List<CompiledProcedure> procedures = new ArrayList<>();
+        for (String signature : count(observation, store, nowMs)) {
+            review(signature, store, nowMs).ifPresent(procedures::add);
+        }
+        return procedures;
+    }
+
+    /**
+     * Counts the observation at stream time {@code nowMs}: the first step's occurrences, each sequence's and each
+     * candidate's figures. Reviews nothing: returns the signatures of the candidates it counted, in order, for the
+     * caller to {@link #review} now or later (a candidate counted many times between two reviews is reviewed once).
+     */
+    public Set<String> count(Observation observation, StatsStore store, long nowMs) {
         String firstKey = SequenceStats.firstStepKey(observation.firstStep());
-        SequenceStats first = orNone(store.sequence(firstKey)).addFirstSteps(observation.firstStepCount(), nowMs);
-        store.putSequence(firstKey, first);
+        store.putSequence(firstKey, orNone(store.sequence(firstKey)).addFirstSteps(observation.firstStepCount(), nowMs));
         group(observation.occurrences(), Occurrence::sequence)
                 .forEach((sequence, occurrences) -> store.putSequence(sequence, orNone(store.sequence(sequence)).add(occurrences, nowMs)));
-        List<CompiledProcedure> procedures = new ArrayList<>();
-        group(observation.occurrences(), Occurrence::signature).forEach((signature, occurrences) -> {
+        Map<String, List<Occurrence>> bySignature = group(observation.occurrences(), Occurrence::signature);
+        bySignature.forEach((signature, occurrences) -> {
             CandidateState stored = store.candidate(signature);
             CandidateState state = stored == null ? CandidateState.none() : stored;
-            CandidateStats stats = state.stats().add(observation, occurrences, sampleCap, nowMs);
-            SequenceStats sequence = store.sequence(stats.sequence());
-            Verdict verdict = reviewer.review(stats, sequence, first, stored == null ? null : stored.stats(), state.reviews());
-            Emission emission = state.emission();
-            if (verdict.passed()) {
-                ProcedureStatus status = verdict.ample() ? ProcedureStatus.SHADOW : ProcedureStatus.CANDIDATE;
-                if (emission.version() == 0 || status != emission.status()
-                        || stats.tally().occurrences() >= emission.emittedSupport() * reemitGrowth) {
-                    emission = emission.next(stats.tally().occurrences(), status, nowMs);
-                    CompiledProcedure procedure = ProcedureBuilder.build(signature, stats, sequence, verdict, emission, nowMs);
-                    LOG.info("compiled procedure {} v{} {} '{}' ({} occurrences in {} sessions)", procedure.getProcedureId(),
-                            procedure.getVersion(), status, procedure.getName(), stats.tally().occurrences(), stats.tally().sessions());
-                    procedures.add(procedure);
-                }
-            } else if (emission.version() > 0 && state.passing()) {
-                LOG.info("published candidate '{}' (v{}) no longer passes {}; left as published", signature,
-                        emission.version(), verdict.failed());
-            } else {
-                LOG.debug("candidate '{}' rejected by {}: {}", signature, verdict.failed(), verdict.reviews());
-            }
-            store.putCandidate(signature, new CandidateState(stats, verdict.reviews(), emission));
+            store.putCandidate(signature, state.withStats(state.stats().add(observation, occurrences, sampleCap, nowMs)));
         });
-        return procedures;
+        return bySignature.keySet();
+    }
+
+    /**
+     * Reviews one candidate on its figures as they stand at stream time {@code nowMs}, keeps the results in its
+     * state and returns the procedure to publish, if any: see the class comment for when that is.
+     */
+    public Optional<CompiledProcedure> review(String signature, StatsStore store, long nowMs) {
+        CandidateState state = store.candidate(signature);
+        if (state == null || state.stats().sequence() == null) {
+            return Optional.empty();
+        }
+        CandidateStats stats = state.stats();
+        SequenceStats sequence = store.sequence(stats.sequence());
+        SequenceStats first = store.sequence(SequenceStats.firstStepKey(stats.firstStep()));
+        boolean sameReplay = state.reviewed() != null && state.reviewed().sameReplay(stats.sample());
+        Verdict verdict = reviewer.review(stats, sequence, first, sameReplay, state.reviews());
+        Emission emission = state.emission();
+        CompiledProcedure procedure = null;
+        if (verdict.passed()) {
+            ProcedureStatus status = verdict.ample() ? ProcedureStatus.SHADOW : ProcedureStatus.CANDIDATE;
+            if (emission.version() == 0 || status != emission.status()
+                    || stats.tally().occurrences() >= emission.emittedSupport() * reemitGrowth) {
+                emission = emission.next(stats.tally().occurrences(), status, nowMs);
+                procedure = ProcedureBuilder.build(signature, stats, sequence, verdict, emission, nowMs);
+                LOG.info("compiled procedure {} v{} {} '{}' ({} occurrences in {} sessions)", procedure.getProcedureId(),
+                        procedure.getVersion(), status, procedure.getName(), stats.tally().occurrences(), stats.tally().sessions());
+            }
+        } else if (emission.version() > 0 && state.passing()) {
+            LOG.info("published candidate '{}' (v{}) no longer passes {}; left as published", signature,
+                    emission.version(), verdict.failed());
+        } else {
+            LOG.debug("candidate '{}' rejected by {}: {}", signature, verdict.failed(), verdict.reviews());
+        }
+        store.putCandidate(signature, new CandidateState(stats, verdict.reviews(), emission,
+                CandidateState.Reviewed.of(stats.sample())));
+        return Optional.ofNullable(procedure);
     }
 
     private static SequenceStats orNone(SequenceStats stats) {

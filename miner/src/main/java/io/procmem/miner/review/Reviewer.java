@@ -38,11 +38,28 @@ public final class Reviewer {
     public Verdict review(CandidateStats candidate, SequenceStats sequence, SequenceStats firstStep,
                           CandidateStats earlier, List<ReviewResult> earlierReviews) {
         Routine routine = RoutineInference.infer(candidate, effects).orElse(null);
+        return review(candidate, sequence, firstStep, routine, sameReplay(candidate, routine, earlier), earlierReviews);
+    }
+
+    /**
+     * @param sameReplay     whether the candidate's sample is the one its previous review replayed (the caller
+     *                       knows, e.g. from {@link io.procmem.miner.candidates.Sample#changes}); that review's
+     *                       validation result then stands
+     * @param earlierReviews the results of that review, empty for its first
+     */
+    public Verdict review(CandidateStats candidate, SequenceStats sequence, SequenceStats firstStep, boolean sameReplay,
+                          List<ReviewResult> earlierReviews) {
+        Routine routine = RoutineInference.infer(candidate, effects).orElse(null);
+        return review(candidate, sequence, firstStep, routine, sameReplay && routine != null, earlierReviews);
+    }
+
+    private Verdict review(CandidateStats candidate, SequenceStats sequence, SequenceStats firstStep, Routine routine,
+                           boolean sameReplay, List<ReviewResult> earlierReviews) {
         List<SideEffect> stepEffects = candidate.tools().stream().map(effects::of).toList();
         boolean writes = stepEffects.contains(SideEffect.WRITE);
         Thresholds thresholds = writes && policy == WritePolicy.STRICT ? write : normal;
         Evidence evidence = new Evidence(candidate, sequence, firstStep, routine, stepEffects, thresholds, policy,
-                sameReplay(candidate, routine, earlier) ? earlierValidation(earlierReviews) : null);
+                sameReplay ? earlierValidation(earlierReviews) : null);
         return new Verdict(CHECKS.stream().map(check -> check.review(evidence)).toList(), routine);
     }
 

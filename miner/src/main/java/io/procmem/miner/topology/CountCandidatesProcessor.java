@@ -9,7 +9,11 @@ import io.procmem.miner.publish.StateAging;
 import io.procmem.miner.publish.StatsStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,7 +29,15 @@ import org.slf4j.LoggerFactory;
  * {@value Names#SEQUENCE_STATS} stores; forwards each procedure keyed by its id. A stream-time punctuator forgets
  * figures {@link StateAging} lets go. Times are stream time, so replaying the steps topic rebuilds the same state.
  *
- * <p>Known limit: each sweep scans both stores whole.
+ * <p>Every observation is counted at once; reviews are rationed per candidate: one not reviewed within the review
+ * interval (wall clock) is reviewed right after it is counted, one reviewed more recently is put in
+ * {@value Names#PENDING_REVIEWS} and reviewed on the next tick of that interval. A new routine thus compiles as soon
+ * as it has the support, while a candidate counted by thousands of sessions a second is reviewed about once per
+ * interval instead of once per session (reviews infer the routine and replay the sample: most of the miner's CPU).
+ * The pending set is a store so that a candidate counted in one transaction and reviewed in a later one is still
+ * reviewed after a crash between the two: {@link #init} reloads it.
+ *
+ * <p>Known limit: each sweep scans both figure stores whole.
  */
 final class CountCandidatesProcessor implements Processor<String, Observation, String, CompiledProcedure>, StatsStore {
     private static final Logger LOG = LoggerFactory.getLogger(CountCandidatesProcessor.class);
@@ -36,16 +48,23 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     private final ProcedureCompiler compiler;
     private final StateAging aging;
     private final Duration sweepInterval;
+    private final Duration reviewInterval;
+    /** Wall-clock time of each candidate's last review, for those reviewed within the review interval. */
+    private final Map<String, Long> reviewedAt = new HashMap<>();
+    /** The pending store's keys, in the order they were added. */
+    private final Set<String> pending = new LinkedHashSet<>();
     private ProcessorContext<String, CompiledProcedure> context;
     private KeyValueStore<String, CandidateState> candidateStore;
     private KeyValueStore<String, SequenceStats> sequenceStore;
+    private KeyValueStore<String, Long> pendingStore;
     private DecodedCache<CandidateState> candidates;
     private DecodedCache<SequenceStats> sequences;
 
-    CountCandidatesProcessor(ProcedureCompiler compiler, StateAging aging, Duration sweepInterval) {
+    CountCandidatesProcessor(ProcedureCompiler compiler, StateAging aging, Duration sweepInterval, Duration reviewInterval) {
         this.compiler = compiler;
         this.aging = aging;
         this.sweepInterval = sweepInterval;
+        this.reviewInterval = reviewInterval;
     }
 
     @Override
@@ -53,16 +72,49 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
         this.context = context;
         this.candidateStore = context.getStateStore(Names.CANDIDATE_STATS);
         this.sequenceStore = context.getStateStore(Names.SEQUENCE_STATS);
+        this.pendingStore = context.getStateStore(Names.PENDING_REVIEWS);
         // Fresh caches on every init, so a revived task never sees values from before its stores were restored.
         this.candidates = new DecodedCache<>(candidateStore, CACHED_ENTRIES);
         this.sequences = new DecodedCache<>(sequenceStore, CACHED_ENTRIES);
+        reviewedAt.clear();
+        pending.clear();
+        try (KeyValueIterator<String, Long> all = pendingStore.all()) {
+            all.forEachRemaining(entry -> pending.add(entry.key));
+        }
         context.schedule(sweepInterval, PunctuationType.STREAM_TIME, this::sweep);
+        if (!reviewInterval.isZero()) {
+            context.schedule(reviewInterval, PunctuationType.WALL_CLOCK_TIME, this::reviewPending);
+        }
     }
 
     @Override
     public void process(Record<String, Observation> record) {
-        for (CompiledProcedure procedure : compiler.observe(record.value(), this, context.currentStreamTimeMs())) {
-            context.forward(new Record<>(procedure.getProcedureId(), procedure, record.timestamp()));
+        long now = context.currentSystemTimeMs();
+        for (String signature : compiler.count(record.value(), this, context.currentStreamTimeMs())) {
+            Long last = reviewedAt.get(signature);
+            if (last == null || now - last >= reviewInterval.toMillis()) {
+                review(signature, now, record.timestamp());
+            } else if (pending.add(signature)) {
+                pendingStore.put(signature, now);
+            }
+        }
+    }
+
+    private void reviewPending(long now) {
+        List<String> due = new ArrayList<>(pending);
+        long timestamp = Math.max(0, context.currentStreamTimeMs());
+        for (String signature : due) {
+            review(signature, now, timestamp);
+        }
+        reviewedAt.values().removeIf(at -> now - at >= reviewInterval.toMillis());
+    }
+
+    private void review(String signature, long now, long timestamp) {
+        compiler.review(signature, this, context.currentStreamTimeMs()).ifPresent(procedure ->
+                context.forward(new Record<>(procedure.getProcedureId(), procedure, timestamp)));
+        reviewedAt.put(signature, now);
+        if (pending.remove(signature)) {
+            pendingStore.delete(signature);
         }
     }
 

@@ -46,6 +46,7 @@ public final class MinerTopology {
         String registry = config.registryUrl();
         SessionAssembler assembler = new SessionAssembler(config.getLong(MinerConfig.SESSION_TIMEOUT_MS));
         Duration sweep = Duration.ofMillis(config.getLong(MinerConfig.PUNCTUATE_INTERVAL_MS));
+        Duration reviewInterval = Duration.ofMillis(config.getLong(MinerConfig.REVIEW_INTERVAL_MS));
         long dedupRetention = config.getLong(MinerConfig.DEDUP_RETENTION_MS);
         CandidateExtractor extractor = new CandidateExtractor(config.getInt(MinerConfig.MIN_LENGTH),
                 config.getInt(MinerConfig.MAX_LENGTH), config.learnFrom(), config.getInt(MinerConfig.SAMPLE_MAX_RESULT_BYTES));
@@ -65,6 +66,8 @@ public final class MinerTopology {
                 Stores.persistentKeyValueStore(Names.CANDIDATE_STATS), Serdes.String(), JsonSerde.of(CandidateState.class))));
         builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.SEQUENCE_STATS), Serdes.String(), JsonSerde.of(SequenceStats.class))));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_REVIEWS),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         // Values are read as bytes and decoded in a processor, so a poison record reaches the DLQ with its bytes.
         Map<String, KStream<String, Decoded>> routes = builder
@@ -90,8 +93,8 @@ public final class MinerTopology {
                         .withName(Names.CANDIDATES_BY_FIRST_STEP));
         TrendsTopology.attach(builder, config, observations);
         LifecycleTopology.attach(builder, config, observations
-                .process(() -> new CountCandidatesProcessor(compiler, aging, sweep), Named.as(Names.COUNT_CANDIDATES),
-                        Names.CANDIDATE_STATS, Names.SEQUENCE_STATS));
+                .process(() -> new CountCandidatesProcessor(compiler, aging, sweep, reviewInterval),
+                        Named.as(Names.COUNT_CANDIDATES), Names.CANDIDATE_STATS, Names.SEQUENCE_STATS, Names.PENDING_REVIEWS));
         return builder.build();
     }
 

@@ -28,6 +28,8 @@ public final class Names {
     public static final String CANDIDATE_STATS = "candidate-stats";
     /** Figures of sequences and first steps, the denominators of binding consistency and determinism. */
     public static final String SEQUENCE_STATS = "sequence-stats";
+    /** Candidates counted since their last review, reviewed on the next review tick (see CountCandidatesProcessor). */
+    public static final String PENDING_REVIEWS = "pending-reviews";
     public static final String PUBLISH_PROCEDURES = "publish-procedures";
 
     private Names() {

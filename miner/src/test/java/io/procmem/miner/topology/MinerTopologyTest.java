@@ -94,6 +94,33 @@ class MinerTopologyTest {
     }
 
     @Test
+    void shouldReviewACandidateCountedAgainWithinTheReviewIntervalOnTheNextTickOnly() {
+        start(Map.of("miner.review.interval.ms", "1000"));
+        for (int i = 1; i <= 6; i++) {
+            sendSession("agent-" + (i % 2), SessionOutcome.SUCCESS, routine());
+        }
+        assertThat(procedures.isEmpty()).as("reviewed when first counted, then pending").isTrue();
+        assertThat(candidateStats().get(SIGNATURE).reviews()).as("the first review's figures")
+                .filteredOn(review -> review.name().equals("support")).singleElement()
+                .satisfies(review -> assertThat(review.figures()).containsEntry("occurrences", 1.0));
+        KeyValueStore<String, Long> pending = driver.getKeyValueStore(Names.PENDING_REVIEWS);
+        assertThat(pending.get(SIGNATURE)).isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofMillis(1000));
+
+        assertThat(procedures.readValuesToList()).singleElement()
+                .satisfies(procedure -> assertThat(procedure.getSupport().getOccurrences()).isEqualTo(6));
+        assertThat(pending.get(SIGNATURE)).isNull();
+
+        driver.advanceWallClockTime(Duration.ofMillis(2000));
+        sendSession("agent-0", SessionOutcome.FAILURE, routine());
+        assertThat(candidateStats().get(SIGNATURE).reviews()).as("reviewed at once: none within the interval")
+                .filteredOn(review -> review.name().equals("support")).singleElement()
+                .satisfies(review -> assertThat(review.figures()).containsEntry("occurrences", 7.0));
+        assertThat(pending.get(SIGNATURE)).isNull();
+    }
+
+    @Test
     void shouldReemitWithTheNextVersionOnlyOnceSupportHasDoubled() {
         start(Map.of());
         for (int i = 1; i <= 9; i++) {
@@ -235,7 +262,7 @@ class MinerTopologyTest {
         Map<String, Object> props = new HashMap<>(Map.of("application.id", "miner-topology-test",
                 "schema.registry.url", registry, "state.dir", stateDir.toString(), "topic.steps", "steps",
                 "topic.procedures", "procedures", "topic.dlq", "dlq", "miner.session.timeout.ms", "60000",
-                "miner.punctuate.interval.ms", "1000"));
+                "miner.punctuate.interval.ms", "1000", "miner.review.interval.ms", "0"));
         props.putAll(overrides);
         return new MinerConfig(props);
     }
