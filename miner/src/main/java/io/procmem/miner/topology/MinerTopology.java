@@ -89,7 +89,7 @@ public final class MinerTopology {
                         Named.as(Names.ASSEMBLE_SESSIONS), Names.SESSION_BUFFERS, Names.FINISHED_SESSIONS)
                 .process(() -> new ExtractCandidatesProcessor(extractor), Named.as(Names.EXTRACT_CANDIDATES))
                 // Sessions are keyed by session id; reviews need every routine starting with a step on one task.
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Observation.class))
+                .repartition(Repartitioned.with(Serdes.String(), ObservationSerde.serde())
                         .withName(Names.CANDIDATES_BY_FIRST_STEP));
         TrendsTopology.attach(builder, config, observations);
         LifecycleTopology.attach(builder, config, observations
