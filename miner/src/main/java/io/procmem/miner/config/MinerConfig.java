@@ -201,8 +201,9 @@ public final class MinerConfig extends AbstractConfig {
                     "How long finished session ids are remembered so a re-sent session is not counted twice.")
             .define(REVIEW_INTERVAL_MS, Type.LONG, 1_000L, Range.atLeast(0), Importance.LOW,
                     "Shortest time (wall clock) between two reviews of one candidate. A candidate not reviewed within "
-                            + "it is reviewed as soon as a session counts it, so a new routine compiles at once; one "
-                            + "counted again sooner waits for the next tick of this interval, so a hot candidate counted "
+                            + "it, or whose count just reached the support thresholds, is reviewed as soon as a session "
+                            + "counts it, so a new routine compiles at once; one counted again sooner waits for the next "
+                            + "tick of this interval, so a hot candidate counted "
                             + "by thousands of sessions a second is reviewed about once per interval. 0 reviews on "
                             + "every count.")
             .define(PUNCTUATE_INTERVAL_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,

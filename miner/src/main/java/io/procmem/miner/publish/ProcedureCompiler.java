@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,29 +46,40 @@ public final class ProcedureCompiler {
     /** Counts the observation at stream time {@code nowMs} and reviews what it touched; the procedures to publish. */
     public List<CompiledProcedure> observe(Observation observation, StatsStore store, long nowMs) {
         List<CompiledProcedure> procedures = new ArrayList<>();
-        for (String signature : count(observation, store, nowMs)) {
-            review(signature, store, nowMs).ifPresent(procedures::add);
+        for (Counted counted : count(observation, store, nowMs)) {
+            review(counted.signature(), store, nowMs).ifPresent(procedures::add);
         }
         return procedures;
     }
 
     /**
      * Counts the observation at stream time {@code nowMs}: the first step's occurrences, each sequence's and each
-     * candidate's figures. Reviews nothing: returns the signatures of the candidates it counted, in order, for the
-     * caller to {@link #review} now or later (a candidate counted many times between two reviews is reviewed once).
+     * candidate's figures. Reviews nothing: returns the candidates it counted, in order, for the caller to
+     * {@link #review} now or later (a candidate counted many times between two reviews is reviewed once).
      */
-    public Set<String> count(Observation observation, StatsStore store, long nowMs) {
+    public List<Counted> count(Observation observation, StatsStore store, long nowMs) {
         String firstKey = SequenceStats.firstStepKey(observation.firstStep());
         store.putSequence(firstKey, orNone(store.sequence(firstKey)).addFirstSteps(observation.firstStepCount(), nowMs));
         group(observation.occurrences(), Occurrence::sequence)
                 .forEach((sequence, occurrences) -> store.putSequence(sequence, orNone(store.sequence(sequence)).add(occurrences, nowMs)));
-        Map<String, List<Occurrence>> bySignature = group(observation.occurrences(), Occurrence::signature);
-        bySignature.forEach((signature, occurrences) -> {
+        List<Counted> counted = new ArrayList<>();
+        group(observation.occurrences(), Occurrence::signature).forEach((signature, occurrences) -> {
             CandidateState stored = store.candidate(signature);
             CandidateState state = stored == null ? CandidateState.none() : stored;
-            store.putCandidate(signature, state.withStats(state.stats().add(observation, occurrences, sampleCap, nowMs)));
+            CandidateStats stats = state.stats().add(observation, occurrences, sampleCap, nowMs);
+            store.putCandidate(signature, state.withStats(stats));
+            counted.add(new Counted(signature, !reviewer.supported(state.stats()) && reviewer.supported(stats)));
         });
-        return bySignature.keySet();
+        return counted;
+    }
+
+    /**
+     * A candidate one observation counted.
+     *
+     * @param supportReached whether this count made it pass the support review: the moment it may first compile,
+     *                       when a caller rationing reviews should not make it wait
+     */
+    public record Counted(String signature, boolean supportReached) {
     }
 
     /**

@@ -63,6 +63,20 @@ public final class Reviewer {
         return new Verdict(CHECKS.stream().map(check -> check.review(evidence)).toList(), routine);
     }
 
+    /**
+     * Whether the candidate's counts pass the support review (occurrences, sessions, agents) under the thresholds
+     * that apply to it: cheap, no inference; the moment this turns true is when a review can first pass.
+     */
+    public boolean supported(CandidateStats candidate) {
+        if (candidate.tools().isEmpty()) {
+            return false;
+        }
+        boolean writes = candidate.tools().stream().map(effects::of).anyMatch(SideEffect.WRITE::equals);
+        Thresholds t = writes && policy == WritePolicy.STRICT ? write : normal;
+        return candidate.tally().occurrences() >= t.minSupport() && candidate.tally().sessions() >= t.minSessions()
+                && candidate.tally().agentCount() >= t.minAgents();
+    }
+
     private boolean sameReplay(CandidateStats candidate, Routine routine, CandidateStats earlier) {
         return routine != null && earlier != null && earlier.sample().unsampled() == candidate.sample().unsampled()
                 && earlier.sample().validation().equals(candidate.sample().validation())

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * figures {@link StateAging} lets go. Times are stream time, so replaying the steps topic rebuilds the same state.
  *
  * <p>Every observation is counted at once; reviews are rationed per candidate: one not reviewed within the review
- * interval (wall clock) is reviewed right after it is counted, one reviewed more recently is put in
- * {@value Names#PENDING_REVIEWS} and reviewed on the next tick of that interval. A new routine thus compiles as soon
- * as it has the support, while a candidate counted by thousands of sessions a second is reviewed about once per
+ * interval (wall clock), or whose count just reached the support thresholds, is reviewed right after it is counted;
+ * one reviewed more recently is put in {@value Names#PENDING_REVIEWS} and reviewed on the next tick of that interval.
+ * A new routine thus compiles as soon as it has the support, while a candidate counted by thousands of sessions a second is reviewed about once per
  * interval instead of once per session (reviews infer the routine and replay the sample: most of the miner's CPU).
  * The pending set is a store so that a candidate counted in one transaction and reviewed in a later one is still
  * reviewed after a crash between the two: {@link #init} reloads it.
@@ -90,9 +90,10 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     @Override
     public void process(Record<String, Observation> record) {
         long now = context.currentSystemTimeMs();
-        for (String signature : compiler.count(record.value(), this, context.currentStreamTimeMs())) {
+        for (ProcedureCompiler.Counted counted : compiler.count(record.value(), this, context.currentStreamTimeMs())) {
+            String signature = counted.signature();
             Long last = reviewedAt.get(signature);
-            if (last == null || now - last >= reviewInterval.toMillis()) {
+            if (last == null || now - last >= reviewInterval.toMillis() || counted.supportReached()) {
                 review(signature, now, record.timestamp());
             } else if (pending.add(signature)) {
                 pendingStore.put(signature, now);
