@@ -24,7 +24,15 @@ public record AbstractStep(String tool, List<String> argumentNames, String text)
      * @throws IllegalArgumentException when the tool name is empty or the arguments are not a JSON object
      */
     public static AbstractStep of(String tool, String argumentsJson) {
-        JsonNode arguments = StepShapes.parseArguments(argumentsJson);
+        return of(tool, StepShapes.parseArguments(argumentsJson));
+    }
+
+    /**
+     * The abstract step of a call whose arguments are already parsed ({@link StepShapes#parseArguments}).
+     *
+     * @throws IllegalArgumentException when the tool name is empty or the arguments are not a JSON object
+     */
+    public static AbstractStep of(String tool, JsonNode arguments) {
         return new AbstractStep(tool, StepShapes.argumentNames(arguments), StepShapes.of(tool, arguments));
     }
 }

@@ -1,5 +1,6 @@
 package io.procmem.miner.abstraction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.procmem.miner.session.BufferedStep;
 import io.procmem.miner.session.FinishedSession;
 import io.procmem.schemas.shape.StepShapes;
@@ -37,8 +38,9 @@ public final class SessionRuns {
 
     private static ObservedStep observe(FinishedSession session, BufferedStep step) {
         try {
-            return new ObservedStep(step.index(), AbstractStep.of(step.tool(), step.argumentsJson()),
-                    StepShapes.parseArguments(step.argumentsJson()), Values.parse(step.resultJson()), step.resultJson());
+            JsonNode arguments = StepShapes.parseArguments(step.argumentsJson());
+            return new ObservedStep(step.index(), AbstractStep.of(step.tool(), arguments), arguments,
+                    Values.parse(step.resultJson()), step.resultJson());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("session " + session.sessionId() + ", step " + step.index() + " ("
                     + step.tool() + "): " + e.getMessage(), e);

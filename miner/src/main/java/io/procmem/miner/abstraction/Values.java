@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * Argument and result values compared the way the binding contract says: strings trimmed, numbers by value
@@ -77,32 +76,51 @@ public final class Values {
         return value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
     }
 
+    /** The canonical text of a number: its value with trailing zeros stripped, in plain notation. */
+    private static String canonicalNumber(JsonNode number) {
+        if (number.isInt() || number.isLong()) {
+            return Long.toString(number.longValue());
+        }
+        return number.decimalValue().stripTrailingZeros().toPlainString();
+    }
+
+    /** Appends a text as a JSON string literal, as it is (callers trim string values, not field names). */
+    public static void quote(String text, StringBuilder out) {
+        out.append('"');
+        if (plain(text)) {
+            out.append(text);
+        } else {
+            out.append(JsonStringEncoder.getInstance().quoteAsString(text));
+        }
+        out.append('"');
+    }
+
     private static void write(JsonNode value, StringBuilder out) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             out.append("null");
         } else if (value.isTextual()) {
             quote(value.asText().trim(), out);
         } else if (value.isNumber()) {
-            out.append(value.decimalValue().stripTrailingZeros().toPlainString());
+            out.append(canonicalNumber(value));
         } else if (value.isArray()) {
             out.append('[');
             for (int i = 0; i < value.size(); i++) {
-                out.append(i == 0 ? "" : ",");
+                if (i > 0) {
+                    out.append(',');
+                }
                 write(value.get(i), out);
             }
             out.append(']');
         } else if (value.isObject()) {
-            List<String> names = new ArrayList<>();
-            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-            names.sort(null);
+            String[] names = sortedFieldNames(value);
             out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                quote(names.get(i), out);
+            for (int i = 0; i < names.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                quote(names[i], out);
                 out.append(':');
-                write(value.get(names.get(i)), out);
+                write(value.get(names[i]), out);
             }
             out.append('}');
         } else {
@@ -110,7 +128,25 @@ public final class Values {
         }
     }
 
-    private static void quote(String text, StringBuilder out) {
-        out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
+    /** An object's field names in the canonical (natural String) order. */
+    private static String[] sortedFieldNames(JsonNode object) {
+        String[] names = new String[object.size()];
+        int n = 0;
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            names[n++] = it.next();
+        }
+        Arrays.sort(names);
+        return names;
+    }
+
+    /** Whether a text needs no escaping: printable ASCII without quote or backslash, which the encoder keeps as is. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

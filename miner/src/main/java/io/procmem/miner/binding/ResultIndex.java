@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.procmem.miner.abstraction.Values;
 import io.procmem.schemas.binding.ValuePath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each value occurs in one step's result: canonical value text to the paths holding it, shortest first (ties
@@ -34,10 +36,12 @@ public final class ResultIndex {
     static ResultIndex of(JsonNode result) {
         Map<String, List<ValuePath>> paths = new HashMap<>();
         if (result != null) {
-            walk(result, ValuePath.ROOT, paths);
+            new Walk(paths).walk(result, ValuePath.ROOT);
         }
         paths.replaceAll((value, found) -> {
-            found.sort(SHORTEST_FIRST);
+            if (found.size() > 1) {
+                found.sort(SHORTEST_FIRST);
+            }
             return found.size() > MAX_PATHS_PER_VALUE ? List.copyOf(found.subList(0, MAX_PATHS_PER_VALUE)) : List.copyOf(found);
         });
         return new ResultIndex(paths);
@@ -48,23 +52,139 @@ public final class ResultIndex {
         return paths.getOrDefault(canonical, List.of());
     }
 
-    private static void walk(JsonNode node, ValuePath path, Map<String, List<ValuePath>> paths) {
-        if (Values.searchable(node)) {
-            String canonical = Values.canonical(node);
-            if (!node.isContainerNode() || canonical.length() <= MAX_CONTAINER_CHARS) {
-                paths.computeIfAbsent(canonical, value -> new ArrayList<>()).add(path);
-            }
+    /** Every canonical text indexed. */
+    Set<String> values() {
+        return paths.keySet();
+    }
+
+    /**
+     * The canonical text of a value ({@link Values#canonical}) as the index computes it, bottom-up; null for a
+     * container longer than {@value #MAX_CONTAINER_CHARS} characters, which the index leaves out.
+     */
+    static String canonicalOrNull(JsonNode value) {
+        return new Walk(null).walk(value, null);
+    }
+
+    /**
+     * One walk over a result. Each node's canonical text is built once, from its children's, not once per ancestor;
+     * a container whose text is longer than {@value #MAX_CONTAINER_CHARS} characters has none (null), and then
+     * neither has any ancestor, so none is built. Objects with the same field names in the same order (the elements
+     * of a list, mostly) share one {@link Shape}, so their names are sorted and quoted once.
+     */
+    private static final class Walk {
+        /** Where to index what is walked at a path; null when nothing is (canonical texts only). */
+        private final Map<String, List<ValuePath>> paths;
+        private final Map<List<String>, Shape> shapes = new HashMap<>();
+
+        Walk(Map<String, List<ValuePath>> paths) {
+            this.paths = paths;
         }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path.element(i), paths);
+
+        /** Indexes a node and what it holds (unless path is null), and returns its canonical text or null. */
+        String walk(JsonNode node, ValuePath path) {
+            String canonical;
+            if (node.isArray()) {
+                canonical = array(node, path);
+            } else if (node.isObject()) {
+                canonical = object(node, path);
+            } else {
+                canonical = Values.canonical(node);
             }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (ValuePath.expressible(field.getKey())) {
-                    walk(field.getValue(), path.field(field.getKey()), paths);
+            if (path != null && canonical != null && Values.searchable(node)) {
+                paths.computeIfAbsent(canonical, value -> new ArrayList<>(1)).add(path);
+            }
+            return canonical;
+        }
+
+        private String array(JsonNode array, ValuePath path) {
+            StringBuilder out = new StringBuilder().append('[');
+            for (int i = 0; i < array.size(); i++) {
+                String element = walk(array.get(i), path == null ? null : path.element(i));
+                if (out != null) {
+                    if (element == null) {
+                        out = null;
+                    } else {
+                        if (i > 0) {
+                            out.append(',');
+                        }
+                        out.append(element);
+                        if (out.length() + 1 > MAX_CONTAINER_CHARS) {
+                            out = null;
+                        }
+                    }
                 }
+                if (out == null && path == null) {
+                    return null;
+                }
+            }
+            return out == null ? null : out.append(']').toString();
+        }
+
+        private String object(JsonNode object, ValuePath path) {
+            int size = object.size();
+            String[] names = new String[size];
+            JsonNode[] values = new JsonNode[size];
+            int n = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); n++) {
+                Map.Entry<String, JsonNode> field = it.next();
+                names[n] = field.getKey();
+                values[n] = field.getValue();
+            }
+            Shape shape = shapes.computeIfAbsent(Arrays.asList(names), inOrder -> new Shape(names));
+            StringBuilder out = new StringBuilder().append('{');
+            for (int i = 0; i < size; i++) {
+                boolean indexed = path != null && shape.expressible[i];
+                if (out == null && !indexed) {
+                    continue;
+                }
+                JsonNode child = values[shape.order[i]];
+                String value = indexed ? walk(child, path.field(shape.names[i])) : walk(child, null);
+                if (out != null) {
+                    if (value == null) {
+                        out = null;
+                    } else {
+                        out.append(shape.prefixes[i]).append(value);
+                        if (out.length() + 1 > MAX_CONTAINER_CHARS) {
+                            out = null;
+                        }
+                    }
+                }
+            }
+            return out == null ? null : out.append('}').toString();
+        }
+    }
+
+    /**
+     * The field names of an object, sorted as the canonical text has them, with what the text puts before each
+     * value ({@code "name":}, after a comma but for the first) and whether a path can name the field.
+     */
+    private static final class Shape {
+        final String[] names;
+        /** For each sorted position, the field's position in the object's own order. */
+        final int[] order;
+        final String[] prefixes;
+        final boolean[] expressible;
+
+        Shape(String[] inOrder) {
+            Integer[] sorted = new Integer[inOrder.length];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = i;
+            }
+            Arrays.sort(sorted, (a, b) -> inOrder[a].compareTo(inOrder[b]));
+            names = new String[inOrder.length];
+            order = new int[inOrder.length];
+            prefixes = new String[inOrder.length];
+            expressible = new boolean[inOrder.length];
+            for (int i = 0; i < names.length; i++) {
+                order[i] = sorted[i];
+                names[i] = inOrder[sorted[i]];
+                StringBuilder prefix = new StringBuilder();
+                if (i > 0) {
+                    prefix.append(',');
+                }
+                Values.quote(names[i], prefix);
+                prefixes[i] = prefix.append(':').toString();
+                expressible[i] = ValuePath.expressible(names[i]);
             }
         }
     }

@@ -8,13 +8,16 @@ import io.procmem.miner.binding.FoldedStep;
 import io.procmem.miner.binding.LoopFolder;
 import io.procmem.miner.binding.Request;
 import io.procmem.miner.binding.Source;
+import io.procmem.miner.binding.StepObservation;
 import io.procmem.miner.binding.WindowBinder;
 import io.procmem.miner.session.FinishedSession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a finished session into observations: splits it into runs ({@link SessionRuns}), folds loops
@@ -22,8 +25,9 @@ import java.util.Map;
  * and groups the windows by their first step. Loops are folded first, so "a user, then each of their 3 reservations"
  * and "... of their 2 reservations" are the same two-step window.
  *
- * <p>Known limit: the work per session is about folded steps x (maxLength - minLength + 1) windows, each binding
- * scanning the window's earlier results; long sessions with a large maxLength cost the most.
+ * <p>Known limit: the work per session is about folded steps x maxLength step bindings (the windows starting at one
+ * step are bound together, each the previous one plus a step), each binding scanning the window's earlier results;
+ * long sessions with a large maxLength cost the most.
  */
 public final class CandidateExtractor {
     private final int minLength;
@@ -50,19 +54,26 @@ public final class CandidateExtractor {
         Request request = Request.of(session.requestText(), session.requestParamsJson());
         Map<String, Integer> firstCounts = new LinkedHashMap<>();
         Map<String, List<Occurrence>> byFirst = new LinkedHashMap<>();
+        Map<String, Boolean> fitting = new IdentityHashMap<>();
         for (List<ObservedStep> run : SessionRuns.of(session)) {
             List<FoldedStep> folded = LoopFolder.fold(run);
+            WindowBinder.Windows windows = new WindowBinder.Windows(folded, request);
             for (int from = 0; from < folded.size(); from++) {
                 if (folded.get(from).loop() != null) {
                     continue;
                 }
                 String first = folded.get(from).sequencePart();
                 firstCounts.merge(first, 1, Integer::sum);
-                for (int to = from + minLength - 1; to < Math.min(folded.size(), from + maxLength); to++) {
-                    int firstIndex = folded.get(from).firstCall().index();
-                    WindowBinder.bind(folded, from, to, request).ifPresent(window -> byFirst
+                int firstTo = from + minLength - 1;
+                int lastTo = Math.min(folded.size(), from + maxLength) - 1;
+                if (firstTo > lastTo) {
+                    continue;
+                }
+                int firstIndex = folded.get(from).firstCall().index();
+                for (Optional<BoundWindow> bound : windows.from(from, firstTo, lastTo)) {
+                    bound.ifPresent(window -> byFirst
                             .computeIfAbsent(first, step -> new ArrayList<>())
-                            .add(occurrence(session, firstIndex, window)));
+                            .add(occurrence(session, firstIndex, window, fitting)));
                 }
             }
         }
@@ -72,16 +83,27 @@ public final class CandidateExtractor {
         return observations;
     }
 
-    private Occurrence occurrence(FinishedSession session, int firstIndex, BoundWindow window) {
-        boolean readsParams = window.steps().stream().flatMap(step -> step.arguments().stream())
-                .map(ArgumentObservation::source).anyMatch(Source.REQUEST_PARAM::equals);
+    private Occurrence occurrence(FinishedSession session, int firstIndex, BoundWindow window, Map<String, Boolean> fitting) {
+        boolean readsParams = false;
+        for (StepObservation step : window.steps()) {
+            for (ArgumentObservation argument : step.arguments()) {
+                readsParams |= argument.source() == Source.REQUEST_PARAM;
+            }
+        }
         String params = readsParams ? session.requestParamsJson() : null;
-        boolean small = fits(params) && window.sourceResults().values().stream().allMatch(this::fits);
+        boolean small = fits(params, fitting);
+        for (String result : window.sourceResults().values()) {
+            small = small && fits(result, fitting);
+        }
         return new Occurrence(session.sessionId(), firstIndex, window.steps(), small ? window.sourceResults() : Map.of(),
                 small ? params : null, small);
     }
 
-    private boolean fits(String json) {
-        return json == null || json.getBytes(StandardCharsets.UTF_8).length <= maxResultBytes;
+    /** Whether a text is at most maxResultBytes in UTF-8; remembered per text instance, as windows share results. */
+    private boolean fits(String json, Map<String, Boolean> fitting) {
+        if (json == null) {
+            return true;
+        }
+        return fitting.computeIfAbsent(json, text -> text.getBytes(StandardCharsets.UTF_8).length <= maxResultBytes);
     }
 }

@@ -8,6 +8,7 @@ import io.procmem.miner.abstraction.SessionRuns;
 import io.procmem.miner.session.BufferedStep;
 import io.procmem.miner.session.FinishedSession;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WindowBinderTest {
@@ -96,6 +97,39 @@ class WindowBinderTest {
         assertThat(Signatures.signature(steps)).isEqualTo("get_user(user_id){user_id=FREE:user_id} > "
                 + "foreach get_reservation(reservation_id){foreach=$.steps[0].result.reservations; "
                 + "reservation_id=LOOP_ELEMENT:$.item}");
+    }
+
+    @Test
+    void shouldBindTheWindowsFromOneStepAsEachWindowOnItsOwn() {
+        FinishedSession session = Sessions.of("s", "a", SessionOutcome.SUCCESS, "I am u1", "{\"customer\":\"u1\",\"code\":\"X\"}",
+                Sessions.session("s", "a", SessionOutcome.SUCCESS, null,
+                        "find", "{\"q\":\"u1\"}", "{\"id\":\"u1\",\"items\":[\"r1\",\"r2\"]}",
+                        "get", "{\"id\":\"r1\"}", "{\"ok\":true}",
+                        "get", "{\"id\":\"r2\"}", "{\"ok\":true}",
+                        "note", "{\"code\":\"X\",\"who\":\"u1\"}", "{\"ref\":\"n1\"}",
+                        "note", "{\"code\":\"Y\",\"who\":\"u2\"}", "{\"ref\":\"n2\"}",
+                        "send", "{\"a\":\"n1\",\"b\":\"Y\",\"c\":\"Y\",\"d\":\"u2\"}", "{}").steps());
+        List<FoldedStep> run = LoopFolder.fold(SessionRuns.of(session).get(0));
+        Request request = Request.of(session.requestText(), session.requestParamsJson());
+        WindowBinder.Windows windows = new WindowBinder.Windows(run, request);
+
+        int compared = 0;
+        int unbindable = 0;
+        for (int from = run.size() - 1; from >= 0; from--) {
+            for (int firstTo = from; firstTo < run.size(); firstTo++) {
+                List<Optional<BoundWindow>> bound = windows.from(from, firstTo, run.size() - 1);
+                assertThat(bound).hasSize(run.size() - firstTo);
+                for (int to = firstTo; to < run.size(); to++) {
+                    Optional<BoundWindow> alone = WindowBinder.bind(run, from, to, request);
+                    assertThat(bound.get(to - firstTo)).as("run[%d..%d]", from, to).isEqualTo(alone);
+                    compared++;
+                    unbindable += alone.isEmpty() ? 1 : 0;
+                }
+            }
+        }
+        assertThat(run.get(1).loop()).as("the two gets fold").isNotNull();
+        assertThat(compared).isGreaterThan(20);
+        assertThat(unbindable).as("windows starting on the loop").isGreaterThan(0);
     }
 
     /** Binds the whole single run of a session made of (tool, arguments, result) triples. */

@@ -2,6 +2,7 @@ package io.procmem.schemas.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,16 @@ public record ValuePath(List<Object> segments) {
 
     /** Whether a field name can be written as a {@code .name} segment. */
     public static boolean expressible(String name) {
-        return !name.isEmpty() && name.chars().noneMatch(c -> c == '.' || c == '[' || c == ']');
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' || c == '[' || c == ']') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -112,8 +122,8 @@ public record ValuePath(List<Object> segments) {
     }
 
     private ValuePath append(Object segment) {
-        List<Object> more = new ArrayList<>(segments);
-        more.add(segment);
-        return new ValuePath(more);
+        Object[] more = segments.toArray(new Object[segments.size() + 1]);
+        more[segments.size()] = segment;
+        return new ValuePath(Arrays.asList(more));
     }
 }
