@@ -25,8 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     public static final String CACHE_BYTES = "miner.rocksdb.cache.bytes";
     public static final String WRITE_BUFFER_BYTES = "miner.rocksdb.write.buffer.bytes";
-    public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
-    public static final long DEFAULT_WRITE_BUFFER_BYTES = 16L * 1024 * 1024;
+    public static final long DEFAULT_CACHE_BYTES = 256L * 1024 * 1024;
+    /**
+     * Half the cache for memtables. The miner has some ten stores per partition, each a RocksDB instance (window
+     * stores one per segment): with 16 MiB shared, each memtable was flushed at a fraction of a megabyte and the
+     * stream thread spent most of its commits in RocksDB puts, which 128 MiB made 2.7-3.1x faster in the bench.
+     */
+    public static final long DEFAULT_WRITE_BUFFER_BYTES = 128L * 1024 * 1024;
     /** Share of the cache reserved for index and filter blocks, so data blocks cannot evict them. */
     static final double INDEX_FILTER_RATIO = 0.1;
 
