@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams wrapper of {@link ProcedureCompiler} over the {@value Names#CANDIDATE_STATS} and
- * {@value Names#SEQUENCE_STATS} stores; forwards each procedure keyed by its id. A stream-time punctuator forgets
+ * Streams wrapper of {@link ProcedureCompiler} over the {@value Names#CANDIDATE_STATS}, {@value Names#CANDIDATE_SAMPLES}
+ * (see {@link CandidateStates}) and {@value Names#SEQUENCE_STATS} stores; forwards each procedure keyed by its id. A stream-time punctuator forgets
  * figures {@link StateAging} lets go. Times are stream time, so replaying the steps topic rebuilds the same state.
  *
  * <p>Every observation is counted at once; reviews are rationed per candidate: one not reviewed within the review
@@ -57,7 +58,7 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     private KeyValueStore<String, CandidateState> candidateStore;
     private KeyValueStore<String, SequenceStats> sequenceStore;
     private KeyValueStore<String, Long> pendingStore;
-    private DecodedCache<CandidateState> candidates;
+    private CandidateStates candidates;
     private DecodedCache<SequenceStats> sequences;
 
     CountCandidatesProcessor(ProcedureCompiler compiler, StateAging aging, Duration sweepInterval, Duration reviewInterval) {
@@ -74,7 +75,7 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
         this.sequenceStore = context.getStateStore(Names.SEQUENCE_STATS);
         this.pendingStore = context.getStateStore(Names.PENDING_REVIEWS);
         // Fresh caches on every init, so a revived task never sees values from before its stores were restored.
-        this.candidates = new DecodedCache<>(candidateStore, CACHED_ENTRIES);
+        this.candidates = new CandidateStates(candidateStore, context.getStateStore(Names.CANDIDATE_SAMPLES), CACHED_ENTRIES);
         this.sequences = new DecodedCache<>(sequenceStore, CACHED_ENTRIES);
         reviewedAt.clear();
         pending.clear();
@@ -120,14 +121,14 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     }
 
     private void sweep(long nowMs) {
-        int forgotten = forget(candidateStore, candidates, (state, now) -> aging.expired(state, now), nowMs)
-                + forget(sequenceStore, sequences, (stats, now) -> aging.expired(stats, now), nowMs);
+        int forgotten = forget(candidateStore, candidates::delete, (state, now) -> aging.expired(state, now), nowMs)
+                + forget(sequenceStore, sequences::delete, (stats, now) -> aging.expired(stats, now), nowMs);
         if (forgotten > 0) {
             LOG.debug("forgot {} rare figures not seen for the candidate TTL (task {})", forgotten, context.taskId());
         }
     }
 
-    private static <V> int forget(KeyValueStore<String, V> store, DecodedCache<V> cache, BiPredicate<V, Long> expired,
+    private static <V> int forget(KeyValueStore<String, V> store, Consumer<String> delete, BiPredicate<V, Long> expired,
                                   long nowMs) {
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, V> all = store.all()) {
@@ -137,7 +138,7 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
                 }
             });
         }
-        keys.forEach(cache::delete);
+        keys.forEach(delete);
         return keys.size();
     }
 

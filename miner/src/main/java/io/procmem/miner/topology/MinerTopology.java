@@ -65,6 +65,9 @@ public final class MinerTopology {
         builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.CANDIDATE_STATS), Serdes.String(), JsonSerde.of(CandidateState.class))));
         builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.CANDIDATE_SAMPLES), Serdes.String(),
+                JsonSerde.of(CandidateStates.StoredSample.class))));
+        builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.SEQUENCE_STATS), Serdes.String(), JsonSerde.of(SequenceStats.class))));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PENDING_REVIEWS),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
@@ -94,7 +97,8 @@ public final class MinerTopology {
         TrendsTopology.attach(builder, config, observations);
         LifecycleTopology.attach(builder, config, observations
                 .process(() -> new CountCandidatesProcessor(compiler, aging, sweep, reviewInterval),
-                        Named.as(Names.COUNT_CANDIDATES), Names.CANDIDATE_STATS, Names.SEQUENCE_STATS, Names.PENDING_REVIEWS));
+                        Named.as(Names.COUNT_CANDIDATES), Names.CANDIDATE_STATS, Names.CANDIDATE_SAMPLES, Names.SEQUENCE_STATS,
+                        Names.PENDING_REVIEWS));
         return builder.build();
     }
 

@@ -26,6 +26,8 @@ public final class Names {
     public static final String CANDIDATES_BY_FIRST_STEP = "candidates-by-first-step";
     public static final String COUNT_CANDIDATES = "count-candidates";
     public static final String CANDIDATE_STATS = "candidate-stats";
+    /** Each candidate's sampled occurrences, apart from its figures (see CandidateStates). */
+    public static final String CANDIDATE_SAMPLES = "candidate-samples";
     /** Figures of sequences and first steps, the denominators of binding consistency and determinism. */
     public static final String SEQUENCE_STATS = "sequence-stats";
     /** Candidates counted since their last review, reviewed on the next review tick (see CountCandidatesProcessor). */
