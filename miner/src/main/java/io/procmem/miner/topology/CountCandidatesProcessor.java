@@ -114,7 +114,9 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     private void review(String signature, long now, long timestamp) {
         compiler.review(signature, this, context.currentStreamTimeMs()).ifPresent(procedure ->
                 context.forward(new Record<>(procedure.getProcedureId(), procedure, timestamp)));
-        reviewedAt.put(signature, now);
+        if (!reviewInterval.isZero()) {
+            reviewedAt.put(signature, now);
+        }
         if (pending.remove(signature)) {
             pendingStore.delete(signature);
         }
