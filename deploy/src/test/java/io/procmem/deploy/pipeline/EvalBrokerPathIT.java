@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Both sides give each procedure's last <em>emitted</em> version: the replay's {@code Learner.compiled()} keeps
  * what the compiler returned, and the compiler returns a procedure only when it emits it (first, then at each
  * {@code miner.reemit.growth} of its support, or on a status change), as the topology publishes it. So the support
- * compared is the support of that version on both paths, not the candidate's running count.
+ * compared is the support of that version on both paths, not the candidate's running count. For that the miner here
+ * reviews on every count ({@code miner.review.interval.ms=0}), as the replay does.
  *
  * <p>One partition per topic keeps the broker path in file order, as the replay is. The procedures are read only once
  * the miner has committed every step <em>and</em> every observation on its {@code candidates-by-first-step}
@@ -78,6 +79,9 @@ class EvalBrokerPathIT {
                 "topic.steps", steps, "topic.procedures", procedures, "topic.dlq", dlq, "commit.interval.ms", 100L));
         // An ephemeral query API port: the stack's miner may hold the default one while tests run.
         minerProps.put(MinerConfig.HTTP_PORT, 0);
+        // Reviews on every count, as the replay's compiler does. The default rations a hot candidate's reviews to one
+        // per interval, which changes at which counts versions are emitted (not what compiles: MinerTopologyTest).
+        minerProps.put(MinerConfig.REVIEW_INTERVAL_MS, 0L);
         try (MinerApp miner = new MinerApp(new MinerConfig(minerProps))) {
             miner.start();
             try (TrajectoryImporter importer = TrajectoryImporter.create(new IngestConfig(Map.of(
