@@ -5,7 +5,6 @@ import io.procmem.miner.candidates.Occurrence;
 import io.procmem.miner.candidates.Sample;
 import io.procmem.miner.publish.CandidateState;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +30,7 @@ final class CandidateStates {
     CandidateStates(KeyValueStore<String, CandidateState> states, KeyValueStore<String, StoredSample> samples, int capacity) {
         this.states = states;
         this.samples = samples;
-        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CandidateState> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = DecodedCache.leastRecentlyUsed(capacity);
     }
 
     /** The whole state, or null when there is none. */

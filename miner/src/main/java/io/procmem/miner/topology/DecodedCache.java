@@ -20,7 +20,12 @@ final class DecodedCache<V> {
 
     DecodedCache(KeyValueStore<String, V> store, int capacity) {
         this.store = store;
-        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+        this.recent = leastRecentlyUsed(capacity);
+    }
+
+    /** A map holding at most {@code capacity} entries, evicting the least recently used. One thread only. */
+    static <V> Map<String, V> leastRecentlyUsed(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > capacity;
