@@ -68,7 +68,8 @@ public final class ProcedureCompiler {
             CandidateState state = stored == null ? CandidateState.none() : stored;
             CandidateStats stats = state.stats().add(observation, occurrences, sampleCap, nowMs);
             store.putCandidate(signature, state.withStats(stats));
-            counted.add(new Counted(signature, !reviewer.supported(state.stats()) && reviewer.supported(stats)));
+            // Counts only grow: the earlier figures need checking only when the new ones pass.
+            counted.add(new Counted(signature, reviewer.supported(stats) && !reviewer.supported(state.stats())));
         });
         return counted;
     }

@@ -56,8 +56,7 @@ public final class Reviewer {
     private Verdict review(CandidateStats candidate, SequenceStats sequence, SequenceStats firstStep, Routine routine,
                            boolean sameReplay, List<ReviewResult> earlierReviews) {
         List<SideEffect> stepEffects = candidate.tools().stream().map(effects::of).toList();
-        boolean writes = stepEffects.contains(SideEffect.WRITE);
-        Thresholds thresholds = writes && policy == WritePolicy.STRICT ? write : normal;
+        Thresholds thresholds = thresholdsFor(stepEffects);
         Evidence evidence = new Evidence(candidate, sequence, firstStep, routine, stepEffects, thresholds, policy,
                 sameReplay ? earlierValidation(earlierReviews) : null);
         return new Verdict(CHECKS.stream().map(check -> check.review(evidence)).toList(), routine);
@@ -68,13 +67,13 @@ public final class Reviewer {
      * that apply to it: cheap, no inference; the moment this turns true is when a review can first pass.
      */
     public boolean supported(CandidateStats candidate) {
-        if (candidate.tools().isEmpty()) {
-            return false;
-        }
-        boolean writes = candidate.tools().stream().map(effects::of).anyMatch(SideEffect.WRITE::equals);
-        Thresholds t = writes && policy == WritePolicy.STRICT ? write : normal;
-        return candidate.tally().occurrences() >= t.minSupport() && candidate.tally().sessions() >= t.minSessions()
-                && candidate.tally().agentCount() >= t.minAgents();
+        return !candidate.tools().isEmpty() && SupportReview.passes(candidate.tally(),
+                thresholdsFor(candidate.tools().stream().map(effects::of).toList()));
+    }
+
+    /** The write thresholds for a routine with a WRITE step under the strict policy, else the normal ones. */
+    private Thresholds thresholdsFor(List<SideEffect> stepEffects) {
+        return stepEffects.contains(SideEffect.WRITE) && policy == WritePolicy.STRICT ? write : normal;
     }
 
     private boolean sameReplay(CandidateStats candidate, Routine routine, CandidateStats earlier) {
