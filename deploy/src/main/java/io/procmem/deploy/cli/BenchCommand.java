@@ -44,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sessions", description = "Synthetic sessions to generate (default: the bench's default).")
     Integer sessions;
 
+    @Option(names = "--warmup-sessions", description = "Sessions both applications drain first, untimed in the ratio, "
+            + "so the timed phases run warm code (default: the bench's default; 0 skips the warm-up).")
+    Integer warmupSessions;
+
     @Option(names = "--latency-routines", description = "Fresh routines timed for compile latency.")
     Integer latencyRoutines;
 
@@ -75,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
                     .withStateDir(config.stackDir().resolve("bench"));
             if (sessions != null) {
                 options = options.withSessions(sessions);
+            }
+            if (warmupSessions != null) {
+                options = options.withWarmupSessions(warmupSessions);
             }
             if (!settings.isEmpty()) {
                 options = options.withMinerProperties(Map.copyOf(settings));

@@ -12,20 +12,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The measuring phases of one bench run, in order: load, trivial drain, miner drain, latency probes, state, load
- * again, state again. Every application is closed before the next phase starts, whatever happens.
+ * The measuring phases of one bench run, in order: warm-up (both applications drain a load of their own, untimed in
+ * the ratio), load, trivial drain, miner drain, latency probes, state, load again, state again. Every application is
+ * closed before the next phase starts, whatever happens.
  */
 final class BenchPhases {
     private static final Logger LOG = LoggerFactory.getLogger(BenchPhases.class);
 
     private final BenchOptions options;
     private final BenchRun run;
+    private final BenchRun warm;
     private final List<Episode> episodes;
     private final Admin admin;
 
-    BenchPhases(BenchOptions options, BenchRun run, List<Episode> episodes, Admin admin) {
+    /** @param warm the warm-up's topics and application ids, used when the options ask for a warm-up */
+    BenchPhases(BenchOptions options, BenchRun run, BenchRun warm, List<Episode> episodes, Admin admin) {
         this.options = options;
         this.run = run;
+        this.warm = warm;
         this.episodes = episodes;
         this.admin = admin;
     }
@@ -33,28 +37,23 @@ final class BenchPhases {
     BenchResult measure() {
         GroupLag lag = new GroupLag(admin);
         DrainTimer timer = new DrainTimer(lag, options.phaseTimeout());
+        BenchResult.Warmup warmup = options.warmupSessions() > 0 ? warmUp(timer) : null;
         try (InterleavedWriter writer = new InterleavedWriter(options.bootstrapServers(), options.registryUrl(),
                 run.steps, options.openSessions(), options.seed())) {
             SessionStream first = new SessionStream(episodes, run.minerId, options.sessions(), options.agents(),
                     options.seed());
             long events = load(writer, first);
 
-            KafkaStreams trivial = run.newTrivial();
-            Duration trivialTime;
-            try {
-                trivialTime = timer.startAndDrain(trivial, run.trivialId, run.steps, options.partitions());
-            } finally {
-                MinerBench.closeQuietly(trivial);
-            }
-            LOG.info("trivial topology drained {} events in {} ms", events, trivialTime.toMillis());
+            DrainTimer.Drain trivialDrain = drainAndClose(timer, run.newTrivial(), run.trivialId, run.steps);
+            LOG.info("trivial topology drained {} events in {} ms", events, trivialDrain.time().toMillis());
 
             KafkaStreams miner = run.newMiner();
-            Duration minerTime;
+            DrainTimer.Drain minerDrain;
             List<Long> latencies;
             BenchResult.State once;
             try {
-                minerTime = timer.startAndDrain(miner, run.minerId, run.steps, options.partitions());
-                LOG.info("miner drained {} events in {} ms; probing compile latency", events, minerTime.toMillis());
+                minerDrain = timer.startAndDrain(miner, run.minerId, run.steps, options.partitions());
+                LOG.info("miner drained {} events in {} ms; probing compile latency", events, minerDrain.time().toMillis());
                 int sessionsNeeded = Math.max(run.miner.getInt(MinerConfig.MIN_SUPPORT),
                         run.miner.getInt(MinerConfig.MIN_SESSIONS));
                 int minLength = run.miner.getInt(MinerConfig.MIN_LENGTH);
@@ -86,8 +85,35 @@ final class BenchPhases {
                     run.miner.getInt(MinerConfig.MIN_LENGTH), run.miner.getInt(MinerConfig.MAX_LENGTH));
             int procedures = ProcedureTopicReader.latestById(options.bootstrapServers(), options.registryUrl(),
                     run.procedures, options.phaseTimeout()).size();
-            return new BenchResult(events, perSecond(events, minerTime), perSecond(events, trivialTime), latencies,
+            return new BenchResult(events, minerDrain.perSecond(events), trivialDrain.perSecond(events),
+                    minerDrain.cpuMicrosPerEvent(events), trivialDrain.cpuMicrosPerEvent(events), warmup, latencies,
                     patterns, once, twice, lag.endOffsets(run.dlq), procedures);
+        }
+    }
+
+    /**
+     * Loads the warm-up sessions on the warm-up topic and lets the trivial topology and then the miner drain them, so
+     * the timed phases that follow run JIT-compiled code on a broker that has served both; returns their cold figures.
+     */
+    private BenchResult.Warmup warmUp(DrainTimer timer) {
+        try (InterleavedWriter writer = new InterleavedWriter(options.bootstrapServers(), options.registryUrl(),
+                warm.steps, options.openSessions(), options.seed() + 2)) {
+            long events = writer.write(new SessionStream(episodes, warm.minerId, options.warmupSessions(),
+                    options.agents(), options.seed() + 2));
+            DrainTimer.Drain trivial = drainAndClose(timer, warm.newTrivial(), warm.trivialId, warm.steps);
+            DrainTimer.Drain miner = drainAndClose(timer, warm.newMiner(), warm.minerId, warm.steps);
+            LOG.info("warm-up: {} events of {} sessions drained by the trivial topology in {} ms, by the miner in {} ms",
+                    events, options.warmupSessions(), trivial.time().toMillis(), miner.time().toMillis());
+            return new BenchResult.Warmup(options.warmupSessions(), events, miner.perSecond(events),
+                    trivial.perSecond(events));
+        }
+    }
+
+    private DrainTimer.Drain drainAndClose(DrainTimer timer, KafkaStreams streams, String applicationId, String topic) {
+        try {
+            return timer.startAndDrain(streams, applicationId, topic, options.partitions());
+        } finally {
+            MinerBench.closeQuietly(streams);
         }
     }
 
@@ -108,9 +134,5 @@ final class BenchPhases {
             bytes.put(store, size.bytes());
         });
         return new BenchResult.State(events, keys, bytes);
-    }
-
-    private static double perSecond(long events, Duration time) {
-        return events / Math.max(0.001, time.toNanos() / 1e9);
     }
 }

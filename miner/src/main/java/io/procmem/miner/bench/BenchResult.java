@@ -11,6 +11,10 @@ import java.util.Map;
  * SessionEnded a fresh routine needed to the first procedure of that routine on the procedures topic.
  *
  * @param events events pre-loaded for the throughput phase
+ * @param minerCpuMicrosPerEvent   CPU time of the miner's own threads per event while it drained (see {@link AppCpu}):
+ *                                 steadier than the elapsed-time figures on a shared machine; 0 when the JVM cannot tell
+ * @param trivialCpuMicrosPerEvent the same for the trivial topology
+ * @param warmup the untimed warm-up drains, or null when the run had none
  * @param latencyMillis one sample per fresh routine, ascending
  * @param patterns distinct step patterns (contiguous abstract-step sequences the miner may count) in the input
  * @param once state after the first load
@@ -19,6 +23,7 @@ import java.util.Map;
  * @param procedures distinct procedures on the procedures topic at the end
  */
 public record BenchResult(long events, double minerEventsPerSecond, double trivialEventsPerSecond,
+                          double minerCpuMicrosPerEvent, double trivialCpuMicrosPerEvent, Warmup warmup,
                           List<Long> latencyMillis, long patterns, State once, State twice, long deadLetters,
                           int procedures) {
 
@@ -27,6 +32,13 @@ public record BenchResult(long events, double minerEventsPerSecond, double trivi
         public long bytes() {
             return bytesByStore.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    /**
+     * The warm-up: both applications drained {@code events} events of {@code sessions} sessions on a topic of their
+     * own, first in the JVM, so their throughput is that of cold code (JIT compiling, caches empty).
+     */
+    public record Warmup(int sessions, long events, double minerEventsPerSecond, double trivialEventsPerSecond) {
     }
 
     public BenchResult {
@@ -58,10 +70,20 @@ public record BenchResult(long events, double minerEventsPerSecond, double trivi
     /** The printed report; its last line is {@code ratio <miner ÷ trivial>} with two decimals. */
     public List<String> reportLines() {
         List<String> lines = new ArrayList<>();
+        if (warmup != null) {
+            lines.add(String.format(Locale.ROOT, "warm-up                  %d sessions (%d events) drained first by both, "
+                    + "cold JVM: miner %.0f events/s, trivial %.0f (not in the ratio)", warmup.sessions(), warmup.events(),
+                    warmup.minerEventsPerSecond(), warmup.trivialEventsPerSecond()));
+        }
         lines.add(String.format(Locale.ROOT, "events pre-loaded        %d", events));
         lines.add(String.format(Locale.ROOT, "miner events/s           %.0f", minerEventsPerSecond));
         lines.add(String.format(Locale.ROOT, "trivial events/s         %.0f   (groupByKey().count(), same input and guarantee)",
                 trivialEventsPerSecond));
+        if (minerCpuMicrosPerEvent > 0 && trivialCpuMicrosPerEvent > 0) {
+            lines.add(String.format(Locale.ROOT, "application CPU us/event miner %.1f, trivial %.1f   (their own threads; "
+                    + "trivial/miner %.2f)", minerCpuMicrosPerEvent, trivialCpuMicrosPerEvent,
+                    trivialCpuMicrosPerEvent / minerCpuMicrosPerEvent));
+        }
         lines.add(String.format(Locale.ROOT, "compile latency ms       p50 %d, p99 %d over %d fresh routines %s", latencyP50(),
                 latencyP99(), latencyMillis.size(), latencyMillis));
         lines.add(String.format(Locale.ROOT, "procedures compiled      %d   (dead letters: %d)", procedures, deadLetters));

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * Starts a Streams application on a pre-loaded topic and times it from RUNNING (assignment and restoration done)
  * until its group has drained the topic, polling the committed offsets. The clock starts at RUNNING so both
  * applications compared are timed on processing, not on group formation; the poll interval bounds the error.
+ * The CPU time of the application's threads ({@link AppCpu}) is read over the same span.
  */
 final class DrainTimer {
     private static final Logger LOG = LoggerFactory.getLogger(DrainTimer.class);
@@ -25,14 +26,35 @@ final class DrainTimer {
         this.timeout = timeout;
     }
 
-    /** Starts {@code streams} and returns how long it took to drain; the client is left running. */
-    Duration startAndDrain(KafkaStreams streams, String group, String topic, int partitions) {
+    /**
+     * Starts {@code streams} (whose application id is {@code group}) and returns how long it took to drain and the CPU
+     * time its threads spent meanwhile; the client is left running.
+     */
+    Drain startAndDrain(KafkaStreams streams, String group, String topic, int partitions) {
         streams.start();
         long deadline = System.nanoTime() + timeout.toNanos();
         awaitState(streams, Set.of(State.RUNNING), deadline, "reach RUNNING");
         long started = System.nanoTime();
+        long cpuBefore = AppCpu.nanos(group);
         awaitDrained(streams, group, topic, partitions, deadline);
-        return Duration.ofNanos(System.nanoTime() - started);
+        long cpu = AppCpu.nanos(group) - cpuBefore;
+        return new Drain(Duration.ofNanos(System.nanoTime() - started), Math.max(0, cpu));
+    }
+
+    /**
+     * One timed drain.
+     *
+     * @param time     from RUNNING until the input was drained
+     * @param cpuNanos CPU time of the application's threads over that time (0 when the JVM cannot tell)
+     */
+    record Drain(Duration time, long cpuNanos) {
+        double perSecond(long events) {
+            return events / Math.max(0.001, time.toNanos() / 1e9);
+        }
+
+        double cpuMicrosPerEvent(long events) {
+            return cpuNanos / 1e3 / Math.max(1, events);
+        }
     }
 
     private void awaitDrained(KafkaStreams streams, String group, String topic, int partitions, long deadlineNanos) {

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The miner benchmark ({@code procmem bench miner}): on one broker and one registry, in one run,
  * <ol>
+ *   <li>warms up: both applications drain a smaller load of their own first, so the timed phases run compiled code;
  *   <li>pre-loads a steps topic with re-sampled real sessions ({@link SessionStream}, {@link InterleavedWriter});
- *   <li>times a trivial topology and then the miner draining it ({@link DrainTimer}), both from RUNNING;
+ *   <li>times a trivial topology and then the miner draining it ({@link DrainTimer}), both from RUNNING, and reads
+ *       the CPU time of each one's threads meanwhile ({@link AppCpu});
  *   <li>sends fresh routines to the drained miner and times their first procedure ({@link LatencyProbe});
  *   <li>measures the miner's state after a clean close, then again after as many sessions of the same episodes.
  * </ol>
@@ -50,17 +53,23 @@ public final class MinerBench {
         String runId = Long.toHexString(System.currentTimeMillis());
         List<Episode> episodes = EpisodeCorpus.read(options.trajectories());
         BenchRun run = new BenchRun(options, runId, stateDir(options));
+        BenchRun warm = new BenchRun(options, runId + "-warmup", run.stateDir);
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
         try (Admin admin = Admin.create(adminProps)) {
             BenchTopics topics = new BenchTopics(admin);
-            topics.create(run.steps, options.partitions(), run.procedures, run.dlq);
+            List<BenchRun> runs = options.warmupSessions() > 0 ? List.of(warm, run) : List.of(run);
+            for (BenchRun each : runs) {
+                topics.create(each.steps, options.partitions(), each.procedures, each.dlq);
+            }
             try {
-                BenchResult result = new BenchPhases(options, run, episodes, admin).measure();
+                BenchResult result = new BenchPhases(options, run, warm, episodes, admin).measure();
                 result.reportLines().forEach(out::println);
                 return result;
             } finally {
-                topics.deleteAll(Set.of(run.steps, run.procedures, run.dlq), Set.of(run.minerId, run.trivialId));
+                topics.deleteAll(runs.stream().flatMap(each -> Stream.of(each.steps, each.procedures, each.dlq))
+                        .collect(Collectors.toSet()), runs.stream().flatMap(each -> Stream.of(each.minerId, each.trivialId))
+                        .collect(Collectors.toSet()));
                 if (options.stateDir() == null) {
                     deleteRecursively(run.stateDir);
                 }

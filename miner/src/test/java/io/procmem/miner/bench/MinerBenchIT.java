@@ -25,7 +25,7 @@ class MinerBenchIT {
     void shouldReportThroughputLatencyAndStateFiguresEndingWithTheRatio() {
         assertThat(AIRLINE).exists();
         BenchOptions options = BenchOptions.defaults(SharedKafka.bootstrapServers(), "mock://bench-it-" + UUID.randomUUID())
-                .withTrajectories(AIRLINE).withSessions(400).withLatencyRoutines(3).withStateDir(stateDir)
+                .withTrajectories(AIRLINE).withSessions(400).withWarmupSessions(50).withLatencyRoutines(3).withStateDir(stateDir)
                 .withMinerProperties(Map.of("commit.interval.ms", 200L));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -35,6 +35,10 @@ class MinerBenchIT {
         assertThat(result.minerEventsPerSecond()).isPositive();
         assertThat(result.trivialEventsPerSecond()).isPositive();
         assertThat(result.ratio()).isPositive();
+        assertThat(result.warmup().events()).isGreaterThan(50L * 4);
+        assertThat(result.warmup().minerEventsPerSecond()).isPositive();
+        assertThat(result.minerCpuMicrosPerEvent()).isPositive();
+        assertThat(result.trivialCpuMicrosPerEvent()).isPositive();
         assertThat(result.latencyMillis()).hasSize(3).allSatisfy(ms -> assertThat(ms).isBetween(0L, 60_000L));
         assertThat(result.deadLetters()).isZero();
         assertThat(result.procedures()).isPositive();

@@ -45,12 +45,25 @@ class EventValidatorTest {
     }
 
     @Test
+    void shouldFindSyntaxErrorsDeepInsideAResultItDoesNotBuild() {
+        assertThat(EventValidator.problem("s1", Events.step("s1", 2,
+                Call.ok("lookup", "{}", "{\"a\":{\"b\":[1,{\"c\":tru}]}}"))))
+                .hasValueSatisfying(p -> assertThat(p).contains("result_json of step 2 (lookup) is not valid JSON"));
+        assertThat(EventValidator.problem("s1", Events.step("s1", 2, Call.ok("lookup", "{}", "{\"a\":[1,2}"))))
+                .hasValueSatisfying(p -> assertThat(p).contains("is not valid JSON"));
+        assertThat(EventValidator.problem("s1", Events.step("s1", 2, Call.ok("lookup", "{}", "   "))))
+                .hasValueSatisfying(p -> assertThat(p).contains("result_json of step 2 (lookup) is empty; expected JSON"));
+        assertThat(EventValidator.problem("s1", Events.step("s1", 2,
+                Call.ok("lookup", "{}", "{\"a\":{\"b\":[1,{\"c\":true}]},\"d\":\"\u00e9\"}")))).isEmpty();
+    }
+
+    @Test
     void shouldRejectRequestParametersThatAreNotAnObject() {
         AgentEvent started = Events.started("s1", "a1");
         ((SessionStarted) started.getPayload()).setRequestParamsJson("[1]");
 
         assertThat(EventValidator.problem("s1", started))
-                .hasValueSatisfying(p -> assertThat(p).contains("SessionStarted.request_params_json must be a JSON object"));
+                .hasValueSatisfying(p -> assertThat(p).contains("SessionStarted.request_params_json must be a JSON object, got ARRAY"));
     }
 
     @Test
