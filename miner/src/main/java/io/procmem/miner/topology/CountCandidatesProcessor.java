@@ -26,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams wrapper of {@link ProcedureCompiler} over the {@value Names#CANDIDATE_STATS}, {@value Names#CANDIDATE_SAMPLES}
- * (see {@link CandidateStates}) and {@value Names#SEQUENCE_STATS} stores; forwards each procedure keyed by its id. A stream-time punctuator forgets
- * figures {@link StateAging} lets go. Times are stream time, so replaying the steps topic rebuilds the same state.
+ * Streams wrapper of {@link ProcedureCompiler} over the {@value Names#CANDIDATE_STATS} and
+ * {@value Names#CANDIDATE_SAMPLE_SLOTS} stores (figures, and sampled occurrences one slot per key; the legacy
+ * {@value Names#CANDIDATE_SAMPLES} store is only read to migrate: see {@link CandidateStates}) and the
+ * {@value Names#SEQUENCE_STATS} store; forwards each procedure keyed by its id. A stream-time punctuator forgets
+ * figures {@link StateAging} lets go, with their sample slots. Times are stream time, so replaying the steps topic rebuilds the same state.
  *
  * <p>Every observation is counted at once; reviews are rationed per candidate: one not reviewed within the review
  * interval (wall clock), or whose count just reached the support thresholds, is reviewed right after it is counted;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * The pending set is a store so that a candidate counted in one transaction and reviewed in a later one is still
  * reviewed after a crash between the two: {@link #init} reloads it.
  *
- * <p>Known limit: each sweep scans both figure stores whole.
+ * <p>Known limit: each sweep scans both figure stores whole, and each candidate it forgets costs a range scan of its
+ * sample slots.
  */
 final class CountCandidatesProcessor implements Processor<String, Observation, String, CompiledProcedure>, StatsStore {
     private static final Logger LOG = LoggerFactory.getLogger(CountCandidatesProcessor.class);
@@ -75,7 +78,8 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
         this.sequenceStore = context.getStateStore(Names.SEQUENCE_STATS);
         this.pendingStore = context.getStateStore(Names.PENDING_REVIEWS);
         // Fresh caches on every init, so a revived task never sees values from before its stores were restored.
-        this.candidates = new CandidateStates(candidateStore, context.getStateStore(Names.CANDIDATE_SAMPLES), CACHED_ENTRIES);
+        this.candidates = new CandidateStates(candidateStore, context.getStateStore(Names.CANDIDATE_SAMPLE_SLOTS),
+                context.getStateStore(Names.CANDIDATE_SAMPLES), CACHED_ENTRIES);
         this.sequences = new DecodedCache<>(sequenceStore, CACHED_ENTRIES);
         reviewedAt.clear();
         pending.clear();

@@ -4,6 +4,7 @@ import io.procmem.avro.AgentEvent;
 import io.procmem.avro.DeadLetter;
 import io.procmem.miner.candidates.CandidateExtractor;
 import io.procmem.miner.candidates.Observation;
+import io.procmem.miner.candidates.Occurrence;
 import io.procmem.miner.candidates.SequenceStats;
 import io.procmem.miner.config.MinerConfig;
 import io.procmem.miner.lifecycle.LifecycleTopology;
@@ -65,6 +66,9 @@ public final class MinerTopology {
         builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.CANDIDATE_STATS), Serdes.String(), JsonSerde.of(CandidateState.class))));
         builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.CANDIDATE_SAMPLE_SLOTS), Serdes.String(), JsonSerde.of(Occurrence.class))));
+        // Legacy whole samples, only read (and emptied) to migrate them to slots: see CandidateStates.
+        builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.CANDIDATE_SAMPLES), Serdes.String(),
                 JsonSerde.of(CandidateStates.StoredSample.class))));
         builder.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(
@@ -97,8 +101,8 @@ public final class MinerTopology {
         TrendsTopology.attach(builder, config, observations);
         LifecycleTopology.attach(builder, config, observations
                 .process(() -> new CountCandidatesProcessor(compiler, aging, sweep, reviewInterval),
-                        Named.as(Names.COUNT_CANDIDATES), Names.CANDIDATE_STATS, Names.CANDIDATE_SAMPLES, Names.SEQUENCE_STATS,
-                        Names.PENDING_REVIEWS));
+                        Named.as(Names.COUNT_CANDIDATES), Names.CANDIDATE_STATS, Names.CANDIDATE_SAMPLE_SLOTS,
+                        Names.CANDIDATE_SAMPLES, Names.SEQUENCE_STATS, Names.PENDING_REVIEWS));
         return builder.build();
     }
 

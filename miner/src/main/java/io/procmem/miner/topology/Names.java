@@ -26,7 +26,12 @@ public final class Names {
     public static final String CANDIDATES_BY_FIRST_STEP = "candidates-by-first-step";
     public static final String COUNT_CANDIDATES = "count-candidates";
     public static final String CANDIDATE_STATS = "candidate-stats";
-    /** Each candidate's sampled occurrences, apart from its figures (see CandidateStates). */
+    /** Each candidate's sampled occurrences, one key per sample slot, apart from its figures (see CandidateStates). */
+    public static final String CANDIDATE_SAMPLE_SLOTS = "candidate-sample-slots";
+    /**
+     * Each candidate's whole sample in one value, as written before {@link #CANDIDATE_SAMPLE_SLOTS}: kept registered so
+     * an upgraded miner reads the samples it holds and moves each to slots on the candidate's next write.
+     */
     public static final String CANDIDATE_SAMPLES = "candidate-samples";
     /** Figures of sequences and first steps, the denominators of binding consistency and determinism. */
     public static final String SEQUENCE_STATS = "sequence-stats";

@@ -95,14 +95,23 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         return value != null ? value : wrapped().get(key);
     }
 
+    /**
+     * Bounds are inclusive, as the wrapped store's; a null bound is open. Only the pending values within the bounds are
+     * sorted, so a narrow range (one candidate's sample slots) costs one pass over the pending keys, not a sort of all.
+     */
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
-        NavigableMap<String, V> sorted = pendingSorted();
-        if (from != null || to != null) {
-            String low = from != null ? from : sorted.isEmpty() ? null : sorted.firstKey();
-            String high = to != null ? to : sorted.isEmpty() ? null : sorted.lastKey();
-            sorted = low == null || KEY_ORDER.compare(low, high) > 0 ? new TreeMap<>(KEY_ORDER)
-                    : sorted.subMap(low, true, high, true);
+        byte[] low = from == null ? null : from.getBytes(StandardCharsets.UTF_8);
+        byte[] high = to == null ? null : to.getBytes(StandardCharsets.UTF_8);
+        NavigableMap<String, V> sorted = new TreeMap<>(KEY_ORDER);
+        if (low == null || high == null || Arrays.compareUnsigned(low, high) <= 0) {
+            for (Map.Entry<String, V> entry : pending.entrySet()) {
+                byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
+                if ((low == null || Arrays.compareUnsigned(key, low) >= 0)
+                        && (high == null || Arrays.compareUnsigned(key, high) <= 0)) {
+                    sorted.put(entry.getKey(), entry.getValue());
+                }
+            }
         }
         return new MergedIterator<>(wrapped().range(from, to), sorted);
     }

@@ -12,6 +12,7 @@ import io.procmem.avro.ProcedureStep;
 import io.procmem.avro.SessionOutcome;
 import io.procmem.miner.Events;
 import io.procmem.miner.Events.Call;
+import io.procmem.miner.candidates.Occurrence;
 import io.procmem.miner.candidates.SequenceStats;
 import io.procmem.miner.config.MinerConfig;
 import io.procmem.miner.publish.CandidateState;
@@ -233,12 +234,14 @@ class MinerTopologyTest {
         start(Map.of("miner.candidate.ttl.ms", "60000"));
         sendSession("agent", SessionOutcome.SUCCESS, routine());
         assertThat(candidateStats().get(SIGNATURE)).isNotNull();
+        assertThat(sampleSlots().get(CandidateStates.slotKey(SIGNATURE, 0))).as("sampled in its own slot").isNotNull();
         assertThat(driver.<String, SequenceStats>getKeyValueStore(Names.SEQUENCE_STATS).get(SEQUENCE)).isNotNull();
 
         sessions += 120;
         sendSession("agent", SessionOutcome.SUCCESS, ok("ping", "{}"), ok("pong", "{}"));
 
         assertThat(candidateStats().get(SIGNATURE)).isNull();
+        assertThat(sampleSlots().get(CandidateStates.slotKey(SIGNATURE, 0))).as("slots forgotten too").isNull();
         assertThat(driver.<String, SequenceStats>getKeyValueStore(Names.SEQUENCE_STATS).get(SEQUENCE)).isNull();
         assertThat(candidateStats().get("ping() > pong()")).as("seen within the TTL").isNotNull();
     }
@@ -250,7 +253,8 @@ class MinerTopologyTest {
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-")
                 .contains(Names.DECODE_EVENTS, Names.ASSEMBLE_SESSIONS, Names.EXTRACT_CANDIDATES, Names.COUNT_CANDIDATES,
                         Names.PUBLISH_PROCEDURES, Names.PUBLISH_DEAD_LETTERS, Names.SESSION_BUFFERS,
-                        Names.FINISHED_SESSIONS, Names.CANDIDATE_STATS, Names.SEQUENCE_STATS,
+                        Names.FINISHED_SESSIONS, Names.CANDIDATE_STATS, Names.CANDIDATE_SAMPLE_SLOTS,
+                        Names.CANDIDATE_SAMPLES, Names.SEQUENCE_STATS,
                         Names.CANDIDATES_BY_FIRST_STEP + "-repartition");
     }
 
@@ -284,6 +288,10 @@ class MinerTopologyTest {
 
     private KeyValueStore<String, CandidateState> candidateStats() {
         return driver.getKeyValueStore(Names.CANDIDATE_STATS);
+    }
+
+    private KeyValueStore<String, Occurrence> sampleSlots() {
+        return driver.getKeyValueStore(Names.CANDIDATE_SAMPLE_SLOTS);
     }
 
     private void sendSession(String agent, SessionOutcome outcome, Call... calls) {
