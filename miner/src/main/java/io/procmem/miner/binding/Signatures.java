@@ -1,7 +1,6 @@
 package io.procmem.miner.binding;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The texts routines are keyed by. A sequence is the abstract steps with loop marks
@@ -17,10 +16,24 @@ public final class Signatures {
     }
 
     public static String sequence(List<StepObservation> steps) {
-        return steps.stream().map(StepObservation::sequencePart).collect(Collectors.joining(SEPARATOR));
+        StringBuilder text = new StringBuilder(32 * steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            if (i > 0) {
+                text.append(SEPARATOR);
+            }
+            steps.get(i).appendSequencePart(text);
+        }
+        return text.toString();
     }
 
     public static String signature(List<StepObservation> steps) {
-        return steps.stream().map(StepObservation::signaturePart).collect(Collectors.joining(SEPARATOR));
+        StringBuilder text = new StringBuilder(96 * steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            if (i > 0) {
+                text.append(SEPARATOR);
+            }
+            steps.get(i).appendSignaturePart(text);
+        }
+        return text.toString();
     }
 }

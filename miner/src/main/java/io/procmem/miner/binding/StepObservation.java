@@ -31,4 +31,38 @@ public record StepObservation(String tool, String abstractStep, String foreach, 
         String bindings = arguments.stream().map(a -> a.name() + "=" + a.patternRule()).collect(Collectors.joining("; "));
         return loop.isEmpty() && bindings.isEmpty() ? sequencePart() : sequencePart() + "{" + loop + bindings + "}";
     }
+
+    /** Appends {@link #sequencePart}. */
+    void appendSequencePart(StringBuilder text) {
+        if (foreach != null) {
+            text.append("foreach ");
+        }
+        text.append(abstractStep);
+    }
+
+    /**
+     * Appends {@link #signaturePart}, for {@link Signatures} to join without building each part: the sequence part,
+     * then the loop's pattern and each binding's, in braces.
+     */
+    void appendSignaturePart(StringBuilder text) {
+        appendSequencePart(text);
+        if (foreach == null && arguments.isEmpty()) {
+            return;
+        }
+        text.append('{');
+        if (foreach != null) {
+            text.append("foreach=").append(foreachPattern);
+            if (!arguments.isEmpty()) {
+                text.append("; ");
+            }
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            if (i > 0) {
+                text.append("; ");
+            }
+            ArgumentObservation argument = arguments.get(i);
+            text.append(argument.name()).append('=').append(argument.source()).append(':').append(argument.pattern());
+        }
+        text.append('}');
+    }
 }

@@ -3,9 +3,11 @@ package io.procmem.miner.candidates;
 import io.procmem.miner.binding.ArgumentObservation;
 import io.procmem.miner.binding.Source;
 import io.procmem.miner.binding.StepObservation;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -20,6 +22,9 @@ import java.util.TreeMap;
  * value stays below about {@code sampleCap x (maxLength - 1) x maxResultBytes} plus the calls, however long the
  * candidate is counted; {@code MinerConfig} refuses settings that would pass the changelog's record size limit.
  *
+ * <p>{@code freeValues} is held sorted and read-only; counting copies it once per session, and not at all when the
+ * occurrences have no FREE input.
+ *
  * @param firstStep  the abstract step the candidate starts with
  * @param sequence   its abstract steps with loop marks
  * @param tools      its tool names in order
@@ -29,7 +34,7 @@ public record CandidateStats(String firstStep, String sequence, List<String> too
                              Map<String, FreeValue> freeValues) {
     public CandidateStats {
         tools = List.copyOf(tools);
-        freeValues = new TreeMap<>(freeValues);
+        freeValues = SortedViews.sortedMap(freeValues);
     }
 
     public static CandidateStats none() {
@@ -40,26 +45,55 @@ public record CandidateStats(String firstStep, String sequence, List<String> too
     public CandidateStats add(Observation session, List<Occurrence> occurrences, int sampleCap, long nowMs) {
         Occurrence first = occurrences.get(0);
         Sample more = sample;
-        Map<String, FreeValue> values = new TreeMap<>(freeValues);
+        TreeMap<String, FreeValue> values = null;
         for (Occurrence occurrence : occurrences) {
             more = more.offer(occurrence, sampleCap);
-            addFreeValues(occurrence, values);
+            values = addFreeValues(occurrence, values);
         }
-        return new CandidateStats(session.firstStep(), first.sequence(),
-                first.steps().stream().map(StepObservation::tool).toList(),
-                tally.add(session, occurrences.size(), nowMs), more, values);
+        return new CandidateStats(session.firstStep(), first.sequence(), toolsOf(first),
+                tally.add(session, occurrences.size(), nowMs), more,
+                values == null ? freeValues : SortedViews.owning(values));
     }
 
-    private static void addFreeValues(Occurrence occurrence, Map<String, FreeValue> values) {
-        Set<String> counted = new HashSet<>();
+    /** The occurrence's tool names: these figures' list when it holds the same (it does for one signature). */
+    private List<String> toolsOf(Occurrence occurrence) {
+        List<StepObservation> steps = occurrence.steps();
+        boolean same = steps.size() == tools.size();
+        for (int i = 0; same && i < steps.size(); i++) {
+            same = Objects.equals(steps.get(i).tool(), tools.get(i));
+        }
+        if (same) {
+            return tools;
+        }
+        List<String> names = new ArrayList<>(steps.size());
+        steps.forEach(step -> names.add(step.tool()));
+        return names;
+    }
+
+    /**
+     * Counts the occurrence's FREE inputs into {@code values}, which is null until an input is counted: then it
+     * starts as a copy of these figures' values. Returns it.
+     */
+    private TreeMap<String, FreeValue> addFreeValues(Occurrence occurrence, TreeMap<String, FreeValue> values) {
+        Set<String> counted = null;
         for (StepObservation step : occurrence.steps()) {
             for (ArgumentObservation argument : step.arguments()) {
+                if (argument.source() != Source.FREE) {
+                    continue;
+                }
+                if (counted == null) {
+                    counted = new HashSet<>();
+                }
                 // Arguments sharing an input hold the same value: count the input once per occurrence.
-                if (argument.source() == Source.FREE && counted.add(argument.exact())) {
+                if (counted.add(argument.exact())) {
+                    if (values == null) {
+                        values = SortedViews.mutableCopy(freeValues);
+                    }
                     values.merge(argument.exact(), FreeValue.first(argument.valueJson(), argument.inRequest()),
                             (old, added) -> old.add(argument.valueJson(), argument.inRequest()));
                 }
             }
         }
+        return values;
     }
 }

@@ -2,6 +2,7 @@ package io.procmem.miner.candidates;
 
 import io.procmem.miner.binding.ArgumentObservation;
 import io.procmem.miner.binding.StepObservation;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * <p>How it grows: at most {@value #MAX_RULES_PER_ARGUMENT} rules per argument; rarer ones are counted together
  * under {@value #OTHER}, so the value is bounded by the routine's argument count.
  *
+ * <p>{@code rules} and its per-argument maps are held sorted and read-only; counting copies each once per call.
+ *
  * @param rules argument key ({@link #argumentKey}, {@link #foreachKey}) to rule to occurrences
  */
 public record SequenceStats(long occurrences, long lastSeenMs, Map<String, Map<String, Long>> rules) {
@@ -23,9 +26,24 @@ public record SequenceStats(long occurrences, long lastSeenMs, Map<String, Map<S
     public static final String OTHER = "*other*";
 
     public SequenceStats {
-        Map<String, Map<String, Long>> copy = new TreeMap<>();
-        rules.forEach((argument, counts) -> copy.put(argument, new TreeMap<>(counts)));
-        rules = copy;
+        // Views made by this class (the map and each argument's) need no copy.
+        if (!viewsAll(rules)) {
+            TreeMap<String, Map<String, Long>> copy = new TreeMap<>();
+            rules.forEach((argument, counts) -> copy.put(argument, SortedViews.owning(new TreeMap<>(counts))));
+            rules = SortedViews.owning(copy);
+        }
+    }
+
+    private static boolean viewsAll(Map<String, Map<String, Long>> rules) {
+        if (!SortedViews.isView(rules)) {
+            return false;
+        }
+        for (Map<String, Long> byRule : rules.values()) {
+            if (!SortedViews.isView(byRule)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static SequenceStats none() {
@@ -51,19 +69,25 @@ public record SequenceStats(long occurrences, long lastSeenMs, Map<String, Map<S
 
     /** These figures plus occurrences of the sequence, with the rule that bound each argument. */
     public SequenceStats add(List<Occurrence> more, long nowMs) {
-        Map<String, Map<String, Long>> counts = new TreeMap<>(rules);
+        // The argument maps counted into by this call: each a copy of the stored one, made on first use.
+        Map<String, TreeMap<String, Long>> counted = new HashMap<>();
         for (Occurrence occurrence : more) {
             for (int i = 0; i < occurrence.steps().size(); i++) {
                 StepObservation step = occurrence.steps().get(i);
                 if (step.foreach() != null) {
-                    count(counts, foreachKey(i), step.foreach());
+                    count(counted, foreachKey(i), step.foreach());
                 }
                 for (ArgumentObservation argument : step.arguments()) {
-                    count(counts, argumentKey(i, argument.name()), argument.rule());
+                    count(counted, argumentKey(i, argument.name()), argument.rule());
                 }
             }
         }
-        return new SequenceStats(occurrences + more.size(), nowMs, counts);
+        if (counted.isEmpty()) {
+            return new SequenceStats(occurrences + more.size(), nowMs, rules);
+        }
+        TreeMap<String, Map<String, Long>> counts = SortedViews.mutableCopy(rules);
+        counted.forEach((argument, byRule) -> counts.put(argument, SortedViews.owning(byRule)));
+        return new SequenceStats(occurrences + more.size(), nowMs, SortedViews.owning(counts));
     }
 
     /** Share of occurrences in which the argument (or loop) was bound by exactly this rule. */
@@ -72,10 +96,10 @@ public record SequenceStats(long occurrences, long lastSeenMs, Map<String, Map<S
         return occurrences == 0 ? 0 : (double) count / occurrences;
     }
 
-    private static void count(Map<String, Map<String, Long>> counts, String argument, String rule) {
-        Map<String, Long> byRule = new TreeMap<>(counts.getOrDefault(argument, Map.of()));
+    private void count(Map<String, TreeMap<String, Long>> counted, String argument, String rule) {
+        TreeMap<String, Long> byRule = counted.computeIfAbsent(argument,
+                key -> SortedViews.mutableCopy(rules.getOrDefault(key, Map.of())));
         String key = byRule.containsKey(rule) || byRule.size() < MAX_RULES_PER_ARGUMENT ? rule : OTHER;
         byRule.merge(key, 1L, Long::sum);
-        counts.put(argument, byRule);
     }
 }

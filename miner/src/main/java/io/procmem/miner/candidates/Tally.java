@@ -2,7 +2,6 @@ package io.procmem.miner.candidates;
 
 import io.procmem.avro.SessionOutcome;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Counts of one candidate: occurrences, sessions and their outcomes, agents. Part of the {@code candidate-stats}
@@ -10,6 +9,7 @@ import java.util.TreeSet;
  *
  * <p>Known limit: distinct agents are counted by keeping their ids, at most {@value #MAX_TRACKED_AGENTS}; past that
  * the figure stays at the cap (read it as "at least"), so a fleet of thousands of agents does not grow the value.
+ * The agents are held sorted and read-only, and copied only when one is added.
  *
  * @param successfulSessions sessions that ended with SUCCESS
  * @param failedSessions     sessions that ended with FAILURE (UNKNOWN outcomes are in neither)
@@ -22,7 +22,7 @@ public record Tally(long occurrences, long sessions, Set<String> agents, long su
     public static final int MAX_TRACKED_AGENTS = 100;
 
     public Tally {
-        agents = new TreeSet<>(agents);
+        agents = SortedViews.sortedSet(agents);
     }
 
     public static Tally none() {
@@ -31,10 +31,9 @@ public record Tally(long occurrences, long sessions, Set<String> agents, long su
 
     /** These counts plus one session in which the candidate occurred {@code occurrences} times. */
     public Tally add(Observation session, int occurrencesInSession, long nowMs) {
-        Set<String> moreAgents = new TreeSet<>(agents);
-        if (session.agentId() != null && moreAgents.size() < MAX_TRACKED_AGENTS) {
-            moreAgents.add(session.agentId());
-        }
+        String agent = session.agentId();
+        Set<String> moreAgents = agent == null || agents.size() >= MAX_TRACKED_AGENTS || agents.contains(agent)
+                ? agents : SortedViews.with(agents, agent);
         return new Tally(occurrences + occurrencesInSession, sessions + 1, moreAgents,
                 successfulSessions + (session.outcome() == SessionOutcome.SUCCESS ? 1 : 0),
                 failedSessions + (session.outcome() == SessionOutcome.FAILURE ? 1 : 0),

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,17 +59,27 @@ public final class ProcedureCompiler {
     public List<Counted> count(Observation observation, StatsStore store, long nowMs) {
         String firstKey = SequenceStats.firstStepKey(observation.firstStep());
         store.putSequence(firstKey, orNone(store.sequence(firstKey)).addFirstSteps(observation.firstStepCount(), nowMs));
-        group(observation.occurrences(), Occurrence::sequence)
-                .forEach((sequence, occurrences) -> store.putSequence(sequence, orNone(store.sequence(sequence)).add(occurrences, nowMs)));
-        List<Counted> counted = new ArrayList<>();
-        group(observation.occurrences(), Occurrence::signature).forEach((signature, occurrences) -> {
+        // One pass groups the occurrences by sequence and by signature, each in order of first appearance.
+        Map<String, List<Occurrence>> bySequence = new LinkedHashMap<>();
+        Map<String, List<Occurrence>> bySignature = new LinkedHashMap<>();
+        for (Occurrence occurrence : observation.occurrences()) {
+            add(bySequence, occurrence.sequence(), occurrence);
+            add(bySignature, occurrence.signature(), occurrence);
+        }
+        for (Map.Entry<String, List<Occurrence>> group : bySequence.entrySet()) {
+            String sequence = group.getKey();
+            store.putSequence(sequence, orNone(store.sequence(sequence)).add(group.getValue(), nowMs));
+        }
+        List<Counted> counted = new ArrayList<>(bySignature.size());
+        for (Map.Entry<String, List<Occurrence>> group : bySignature.entrySet()) {
+            String signature = group.getKey();
             CandidateState stored = store.candidate(signature);
             CandidateState state = stored == null ? CandidateState.none() : stored;
-            CandidateStats stats = state.stats().add(observation, occurrences, sampleCap, nowMs);
+            CandidateStats stats = state.stats().add(observation, group.getValue(), sampleCap, nowMs);
             store.putCandidate(signature, state.withStats(stats));
             // Counts only grow: the earlier figures need checking only when the new ones pass.
             counted.add(new Counted(signature, reviewer.supported(stats) && !reviewer.supported(state.stats())));
-        });
+        }
         return counted;
     }
 
@@ -123,9 +132,7 @@ public final class ProcedureCompiler {
         return stats == null ? SequenceStats.none() : stats;
     }
 
-    private static <K> Map<K, List<Occurrence>> group(List<Occurrence> occurrences, Function<Occurrence, K> key) {
-        Map<K, List<Occurrence>> groups = new LinkedHashMap<>();
-        occurrences.forEach(occurrence -> groups.computeIfAbsent(key.apply(occurrence), k -> new ArrayList<>()).add(occurrence));
-        return groups;
+    private static void add(Map<String, List<Occurrence>> groups, String key, Occurrence occurrence) {
+        groups.computeIfAbsent(key, k -> new ArrayList<>(2)).add(occurrence);
     }
 }

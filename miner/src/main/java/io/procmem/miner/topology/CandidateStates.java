@@ -60,7 +60,7 @@ final class CandidateStates {
         try (KeyValueIterator<String, StoredSample> any = legacy.all()) {
             this.legacyPresent = any.hasNext();
         }
-        this.recent = DecodedCache.leastRecentlyUsed(capacity);
+        this.recent = LeastRecentlyUsed.map(capacity);
     }
 
     /** The whole state, or null when there is none. */

@@ -1,6 +1,5 @@
 package io.procmem.miner.topology;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -20,17 +19,7 @@ final class DecodedCache<V> {
 
     DecodedCache(KeyValueStore<String, V> store, int capacity) {
         this.store = store;
-        this.recent = leastRecentlyUsed(capacity);
-    }
-
-    /** A map holding at most {@code capacity} entries, evicting the least recently used. One thread only. */
-    static <V> Map<String, V> leastRecentlyUsed(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.recent = LeastRecentlyUsed.map(capacity);
     }
 
     /** The value, or null when the store holds none. */

@@ -6,6 +6,7 @@ import io.procmem.miner.binding.Signatures;
 import io.procmem.miner.candidates.Observation;
 import io.procmem.miner.candidates.Occurrence;
 import io.procmem.miner.publish.ProcedureIds;
+import io.procmem.miner.topology.LeastRecentlyUsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,17 +48,25 @@ import org.slf4j.LoggerFactory;
  * An observation older than the store's retention (stream time) would not be kept: it is logged and not counted.
  * Known limit: a task that receives no more observations keeps its last window open (its stream time stands still);
  * its counts still reach the topic as updates.
+ *
+ * <p>Patterns recur in nearly every session, so their ids (a SHA-256 of the signature) are remembered for the
+ * {@value #REMEMBERED_IDS} most recently counted signatures, and a pattern's name is built only when a window
+ * counts it first.
  */
 final class CountTrendsProcessor implements Processor<String, Observation, String, PatternTrend> {
     private static final Logger LOG = LoggerFactory.getLogger(CountTrendsProcessor.class);
     /** Key of the start of the first window not yet published, in the published-windows store. */
     static final String FIRST_OPEN = "first-open-window-start";
+    /** How many signatures' pattern ids are remembered. */
+    static final int REMEMBERED_IDS = 4_096;
 
     private final long windowMs;
     private final long retentionMs;
     private final Duration updateInterval;
     /** Open windows changed since the last update: pattern id and window start. */
     private final Set<KeyValue<String, Long>> changed = new LinkedHashSet<>();
+    /** Signature to pattern id, for the most recently counted signatures. */
+    private final Map<String, String> ids = LeastRecentlyUsed.map(REMEMBERED_IDS);
     private ProcessorContext<String, PatternTrend> context;
     private WindowStore<String, TrendCount> store;
     private KeyValueStore<String, Long> published;
@@ -93,9 +102,12 @@ final class CountTrendsProcessor implements Processor<String, Observation, Strin
         Map<String, List<Occurrence>> bySignature = observation.occurrences().stream()
                 .collect(Collectors.groupingBy(Occurrence::signature, LinkedHashMap::new, Collectors.toList()));
         bySignature.forEach((signature, occurrences) -> {
-            String id = ProcedureIds.of(signature);
-            TrendCount counts = TrendCount.add(store.fetch(id, start), name(occurrences.get(0)), signature,
-                    observation.fleet(), occurrences.size(), observation.outcome() == SessionOutcome.SUCCESS);
+            String id = ids.computeIfAbsent(signature, ProcedureIds::of);
+            TrendCount before = store.fetch(id, start);
+            // The name is kept from the window's first count: only a new window needs it.
+            String name = before == null ? name(occurrences.get(0)) : before.name();
+            TrendCount counts = TrendCount.add(before, name, signature, observation.fleet(), occurrences.size(),
+                    observation.outcome() == SessionOutcome.SUCCESS);
             store.put(id, counts, start);
             if (firstOpen != null && start < firstOpen) {
                 forward(id, counts, start);
