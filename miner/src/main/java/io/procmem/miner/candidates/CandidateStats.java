@@ -89,8 +89,10 @@ public record CandidateStats(String firstStep, String sequence, List<String> too
                     if (values == null) {
                         values = SortedViews.mutableCopy(freeValues);
                     }
-                    values.merge(argument.exact(), FreeValue.first(argument.valueJson(), argument.inRequest()),
-                            (old, added) -> old.add(argument.valueJson(), argument.inRequest()));
+                    // FreeValue.first parses the value for its JSON type: only an input seen first needs it.
+                    FreeValue before = values.get(argument.exact());
+                    values.put(argument.exact(), before == null ? FreeValue.first(argument.valueJson(), argument.inRequest())
+                            : before.add(argument.valueJson(), argument.inRequest()));
                 }
             }
         }
