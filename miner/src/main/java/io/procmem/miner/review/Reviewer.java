@@ -14,10 +14,12 @@ import java.util.List;
  * sample is full (a new occurrence replaces a slot with falling chance). So when the routine, the held-out
  * occurrences and the unsampled count are what they were at the candidate's previous review, that review's
  * validation result is reused: the replay is a pure function of them, so the verdict is the same either way.
+ * When they did change, usually in one held-out slot, the validation review replays only what its {@link ReplayMemo}
+ * does not hold: the occurrences it has not replayed with this routine before. The memo belongs to this reviewer
+ * (no state is shared between reviewers) and is thread-safe, so stream threads may share the reviewer.
  */
 public final class Reviewer {
-    private static final List<Check> CHECKS = List.of(new SupportReview(), new SuccessRateReview(),
-            new DeterminismReview(), new BindingConsistencyReview(), new ValidationReview(), new SideEffectsReview());
+    private final List<Check> checks;
 
     private final Thresholds normal;
     private final Thresholds write;
@@ -25,6 +27,12 @@ public final class Reviewer {
     private final ToolEffects effects;
 
     public Reviewer(Thresholds normal, Thresholds write, WritePolicy policy, ToolEffects effects) {
+        this(normal, write, policy, effects, new ReplayMemo());
+    }
+
+    Reviewer(Thresholds normal, Thresholds write, WritePolicy policy, ToolEffects effects, ReplayMemo replays) {
+        this.checks = List.of(new SupportReview(), new SuccessRateReview(), new DeterminismReview(),
+                new BindingConsistencyReview(), new ValidationReview(replays), new SideEffectsReview());
         this.normal = normal;
         this.write = write;
         this.policy = policy;
@@ -59,7 +67,7 @@ public final class Reviewer {
         Thresholds thresholds = thresholdsFor(stepEffects);
         Evidence evidence = new Evidence(candidate, sequence, firstStep, routine, stepEffects, thresholds, policy,
                 sameReplay ? earlierValidation(earlierReviews) : null);
-        return new Verdict(CHECKS.stream().map(check -> check.review(evidence)).toList(), routine);
+        return new Verdict(checks.stream().map(check -> check.review(evidence)).toList(), routine);
     }
 
     /**

@@ -14,12 +14,19 @@ import java.util.Optional;
  *
  * <p>{@link Evidence#replayed()} (same routine and held-out occurrences as the previous review) is returned as it
  * stands when it was judged under the same thresholds, which its figures record; otherwise the occurrences are
- * replayed.
+ * replayed through the memo, which replays only those it has not replayed with this routine before (when one slot
+ * of the sample changed, that one).
  */
 final class ValidationReview implements Check {
     static final String NAME = "validation";
     private static final String MIN_SAMPLES = "min_samples";
     private static final String MIN_MATCH_RATE = "min_match_rate";
+
+    private final ReplayMemo replays;
+
+    ValidationReview(ReplayMemo replays) {
+        this.replays = replays;
+    }
 
     @Override
     public ReviewResult review(Evidence evidence) {
@@ -38,7 +45,7 @@ final class ValidationReview implements Check {
         int mismatched = 0;
         String first = null;
         for (Occurrence occurrence : heldOut) {
-            Optional<String> mismatch = Replay.mismatch(routine, occurrence);
+            Optional<String> mismatch = replays.mismatch(routine, occurrence);
             if (mismatch.isPresent()) {
                 mismatched++;
                 first = first == null ? "session " + occurrence.sessionId() + " at step " + occurrence.firstIndex()
