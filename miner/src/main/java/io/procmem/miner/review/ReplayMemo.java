@@ -2,6 +2,7 @@ package io.procmem.miner.review;
 
 import io.procmem.miner.candidates.Occurrence;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -10,7 +11,8 @@ import java.util.function.BiFunction;
  * Remembers {@link Replay#mismatch} per routine and occurrence, so that a review replays only the held-out
  * occurrences it has not replayed with that routine before. A candidate's sample changes one slot at a time and its
  * routine rarely does, so most of a review's replays were done by the one before it. The replay is a pure function
- * of its two arguments (immutable records with value equality), so a remembered result is the result.
+ * of the routine's steps and the occurrence (immutable records with value equality), so a remembered result is the
+ * result.
  *
  * <p>Bounded to {@code capacity} entries, least recently used evicted first. Thread-safe: stream threads share one
  * {@link Reviewer}. The lock is held only to read or write the map, not during a replay: two threads that miss the
@@ -49,7 +51,7 @@ final class ReplayMemo {
 
     /** {@link Replay#mismatch} of the routine on the occurrence, replayed only when not remembered. */
     Optional<String> mismatch(Routine routine, Occurrence occurrence) {
-        Key key = new Key(routine, occurrence);
+        Key key = new Key(routine.steps(), occurrence);
         Optional<String> known;
         synchronized (recent) {
             known = recent.get(key);
@@ -72,18 +74,20 @@ final class ReplayMemo {
     }
 
     /**
-     * The hash is computed once per key rather than at each map access: it covers the routine's steps and the
-     * occurrence's calls and results (whose strings cache their own hashes).
+     * Keyed by the routine's steps, all that a replay reads of it: the routine's other figures (how many occurrences
+     * it was inferred from) change with every occurrence while a sample fills, its steps rarely. The hash is computed
+     * once per key rather than at each map access: it covers the steps and the occurrence's calls and results (whose
+     * strings cache their own hashes).
      */
-    private record Key(Routine routine, Occurrence occurrence, int hash) {
-        Key(Routine routine, Occurrence occurrence) {
-            this(routine, occurrence, 31 * routine.hashCode() + occurrence.hashCode());
+    private record Key(List<Routine.Step> steps, Occurrence occurrence, int hash) {
+        Key(List<Routine.Step> steps, Occurrence occurrence) {
+            this(steps, occurrence, 31 * steps.hashCode() + occurrence.hashCode());
         }
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && hash == key.hash
-                    && (routine == key.routine || routine.equals(key.routine))
+                    && (steps == key.steps || steps.equals(key.steps))
                     && (occurrence == key.occurrence || occurrence.equals(key.occurrence));
         }
 

@@ -66,6 +66,23 @@ class ReplayMemoTest {
     }
 
     @Test
+    void shouldRememberPerRoutineStepsSoARoutineInferredFromMoreOccurrencesReusesTheReplays() {
+        Given given = given(0, 10);
+        ReplayMemo memo = new ReplayMemo(ReplayMemo.ENTRIES, this::countedReplay);
+        Routine grown = new Routine(given.routine.steps(), given.routine.inputs(), given.routine.inferredFrom() + 1);
+        Routine.Step step = given.routine.steps().get(0);
+        Routine other = new Routine(List.of(new Routine.Step(step.tool() + "-other", step.abstractStep(), step.foreach(),
+                step.sideEffect(), step.arguments())), given.routine.inputs(), given.routine.inferredFrom());
+        Occurrence occurrence = given.heldOut().get(0);
+
+        memo.mismatch(given.routine, occurrence);
+        memo.mismatch(grown, occurrence);
+        assertThat(replays).hasValue(1);
+        memo.mismatch(other, occurrence);
+        assertThat(replays).hasValue(2);
+    }
+
+    @Test
     void shouldHoldAtMostItsCapacityEvictingTheLeastRecentlyUsed() {
         Given given = given(0, 10);
         List<Occurrence> heldOut = given.heldOut();
