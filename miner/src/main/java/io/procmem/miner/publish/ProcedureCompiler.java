@@ -77,8 +77,7 @@ public final class ProcedureCompiler {
             CandidateState state = stored == null ? CandidateState.none() : stored;
             CandidateStats stats = state.stats().add(observation, group.getValue(), sampleCap, nowMs);
             store.putCandidate(signature, state.withStats(stats));
-            // Counts only grow: the earlier figures need checking only when the new ones pass.
-            counted.add(new Counted(signature, reviewer.supported(stats) && !reviewer.supported(state.stats())));
+            counted.add(new Counted(signature, reviewer.supportReached(state.stats(), stats)));
         }
         return counted;
     }

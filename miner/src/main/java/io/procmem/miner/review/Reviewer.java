@@ -64,7 +64,7 @@ public final class Reviewer {
     private Verdict review(CandidateStats candidate, SequenceStats sequence, SequenceStats firstStep, Routine routine,
                            boolean sameReplay, List<ReviewResult> earlierReviews) {
         List<SideEffect> stepEffects = candidate.tools().stream().map(effects::of).toList();
-        Thresholds thresholds = thresholdsFor(stepEffects);
+        Thresholds thresholds = thresholdsFor(stepEffects.contains(SideEffect.WRITE));
         Evidence evidence = new Evidence(candidate, sequence, firstStep, routine, stepEffects, thresholds, policy,
                 sameReplay ? earlierValidation(earlierReviews) : null);
         return new Verdict(checks.stream().map(check -> check.review(evidence)).toList(), routine);
@@ -72,16 +72,28 @@ public final class Reviewer {
 
     /**
      * Whether the candidate's counts pass the support review (occurrences, sessions, agents) under the thresholds
-     * that apply to it: cheap, no inference; the moment this turns true is when a review can first pass.
+     * that apply to it, and its figures {@code before} did not: the moment a review can first pass. Cheap (no
+     * inference), as it runs for every counted candidate.
+     *
+     * @param before the same candidate's figures before the latest count ({@link CandidateStats#none()} for a new one)
      */
-    public boolean supported(CandidateStats candidate) {
-        return !candidate.tools().isEmpty() && SupportReview.passes(candidate.tally(),
-                thresholdsFor(candidate.tools().stream().map(effects::of).toList()));
+    public boolean supportReached(CandidateStats before, CandidateStats after) {
+        if (after.tools().isEmpty()) {
+            return false;
+        }
+        boolean writes = false;
+        for (String tool : after.tools()) {
+            writes |= effects.of(tool) == SideEffect.WRITE;
+        }
+        Thresholds thresholds = thresholdsFor(writes);
+        // Counts only grow, and a candidate's steps never change: the earlier figures need checking only now.
+        return SupportReview.passes(after.tally(), thresholds)
+                && (before.tools().isEmpty() || !SupportReview.passes(before.tally(), thresholds));
     }
 
     /** The write thresholds for a routine with a WRITE step under the strict policy, else the normal ones. */
-    private Thresholds thresholdsFor(List<SideEffect> stepEffects) {
-        return stepEffects.contains(SideEffect.WRITE) && policy == WritePolicy.STRICT ? write : normal;
+    private Thresholds thresholdsFor(boolean writes) {
+        return writes && policy == WritePolicy.STRICT ? write : normal;
     }
 
     private boolean sameReplay(CandidateStats candidate, Routine routine, CandidateStats earlier) {

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Patterns recur in nearly every session, so their ids (a SHA-256 of the signature) are remembered for the
  * {@value #REMEMBERED_IDS} most recently counted signatures, and a pattern's name is built only when a window
- * counts it first.
+ * counts it first. The latest counts of the {@value #REMEMBERED_WINDOWS} most recently counted pattern windows are
+ * kept decoded, so counting a pattern again reads no bytes back from the store (this processor is its only writer).
  */
 final class CountTrendsProcessor implements Processor<String, Observation, String, PatternTrend> {
     private static final Logger LOG = LoggerFactory.getLogger(CountTrendsProcessor.class);
@@ -59,6 +60,8 @@ final class CountTrendsProcessor implements Processor<String, Observation, Strin
     static final String FIRST_OPEN = "first-open-window-start";
     /** How many signatures' pattern ids are remembered. */
     static final int REMEMBERED_IDS = 4_096;
+    /** How many pattern windows' latest counts are kept decoded. */
+    static final int REMEMBERED_WINDOWS = 4_096;
 
     private final long windowMs;
     private final long retentionMs;
@@ -67,6 +70,7 @@ final class CountTrendsProcessor implements Processor<String, Observation, Strin
     private final Set<KeyValue<String, Long>> changed = new LinkedHashSet<>();
     /** Signature to pattern id, for the most recently counted signatures. */
     private final Map<String, String> ids = LeastRecentlyUsed.map(REMEMBERED_IDS);
+    private final Map<KeyValue<String, Long>, TrendCount> counted = LeastRecentlyUsed.map(REMEMBERED_WINDOWS);
     private ProcessorContext<String, PatternTrend> context;
     private WindowStore<String, TrendCount> store;
     private KeyValueStore<String, Long> published;
@@ -86,6 +90,8 @@ final class CountTrendsProcessor implements Processor<String, Observation, Strin
         this.published = context.getStateStore(TrendsTopology.PUBLISHED_STORE);
         this.firstOpen = published.get(FIRST_OPEN);
         changed.clear();
+        // Cleared on every init, so a revived task never sees counts from before its store was restored.
+        counted.clear();
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
     }
 
@@ -103,12 +109,17 @@ final class CountTrendsProcessor implements Processor<String, Observation, Strin
                 .collect(Collectors.groupingBy(Occurrence::signature, LinkedHashMap::new, Collectors.toList()));
         bySignature.forEach((signature, occurrences) -> {
             String id = ids.computeIfAbsent(signature, ProcedureIds::of);
-            TrendCount before = store.fetch(id, start);
+            KeyValue<String, Long> window = KeyValue.pair(id, start);
+            TrendCount before = counted.get(window);
+            if (before == null) {
+                before = store.fetch(id, start);
+            }
             // The name is kept from the window's first count: only a new window needs it.
             String name = before == null ? name(occurrences.get(0)) : before.name();
             TrendCount counts = TrendCount.add(before, name, signature, observation.fleet(), occurrences.size(),
                     observation.outcome() == SessionOutcome.SUCCESS);
             store.put(id, counts, start);
+            counted.put(window, counts);
             if (firstOpen != null && start < firstOpen) {
                 forward(id, counts, start);
             } else {

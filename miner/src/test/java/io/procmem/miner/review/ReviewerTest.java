@@ -7,6 +7,7 @@ import io.procmem.miner.candidates.CandidateStats;
 import io.procmem.miner.candidates.SequenceStats;
 import io.procmem.miner.config.MinerConfig;
 import io.procmem.miner.publish.CandidateState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,26 @@ class ReviewerTest {
         Verdict verdict = reviewer.review(given.stats, given.sequence, given.firstStep, fewer.stats, List.of(earlier));
 
         assertThat(validationOf(verdict).detail()).contains("replayed exactly");
+    }
+
+    @Test
+    void shouldTellSupportReachedOnlyAtTheCountWhereTheSupportReviewFirstPasses() {
+        List<Boolean> reached = new ArrayList<>();
+        List<Boolean> supportPasses = new ArrayList<>();
+        CandidateStats before = CandidateStats.none();
+        for (int sessions = 1; sessions <= 12; sessions++) {
+            Given given = given(sessions);
+            reached.add(reviewer.supportReached(before, given.stats));
+            supportPasses.add(reviewer.review(given.stats, given.sequence, given.firstStep, false, List.of()).reviews()
+                    .stream().filter(review -> review.name().equals("support")).findFirst().orElseThrow().passed());
+            before = given.stats;
+        }
+
+        int first = supportPasses.indexOf(true);
+        assertThat(first).isPositive();
+        assertThat(supportPasses.subList(first, supportPasses.size())).containsOnly(true);
+        assertThat(reached.indexOf(true)).isEqualTo(first);
+        assertThat(reached.lastIndexOf(true)).isEqualTo(first);
     }
 
     private record Given(CandidateStats stats, SequenceStats sequence, SequenceStats firstStep) {
