@@ -100,8 +100,10 @@ class ParallelForeachTest {
             assertThat(escalated.resumeIndex()).isEqualTo(3);
             assertThat(escalated.stepsRun()).isZero();
         });
-        // R3 and R4 were never started (R2 had failed before a thread was free), and the later step was not run.
-        assertThat(elementsCalled()).containsExactlyInAnyOrder("R0", "R1", "R2");
+        // R0 to R2 were called once each. R3 may have been too: R0's thread is freed by R2's failure in the tool,
+        // and may claim R3 before R2's thread has recorded that failure (LoopCalls allows calls beyond the failing
+        // element that started before the failure was known). The later step was not run either way.
+        assertThat(elementsCalled()).doesNotHaveDuplicates().contains("R0", "R1", "R2");
         assertThat(gateway.toolsCalled()).doesNotContain("summarize");
     }
 
