@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where each value occurs in one step's result: canonical value text to the paths holding it, shortest first (ties
@@ -69,12 +70,12 @@ public final class ResultIndex {
      * One walk over a result. Each node's canonical text is built once, from its children's, not once per ancestor;
      * a container whose text is longer than {@value #MAX_CONTAINER_CHARS} characters has none (null), and then
      * neither has any ancestor, so none is built. Objects with the same field names in the same order (the elements
-     * of a list, mostly) share one {@link Shape}, so their names are sorted and quoted once.
+     * of a list, and the same tool's results from session to session) share one {@link Shape}, so their names are
+     * sorted and quoted once.
      */
     private static final class Walk {
         /** Where to index what is walked at a path; null when nothing is (canonical texts only). */
         private final Map<String, List<ValuePath>> paths;
-        private final Map<List<String>, Shape> shapes = new HashMap<>();
 
         Walk(Map<String, List<ValuePath>> paths) {
             this.paths = paths;
@@ -130,7 +131,7 @@ public final class ResultIndex {
                 names[n] = field.getKey();
                 values[n] = field.getValue();
             }
-            Shape shape = shapes.computeIfAbsent(Arrays.asList(names), inOrder -> new Shape(names));
+            Shape shape = Shape.of(names);
             StringBuilder out = new StringBuilder().append('{');
             for (int i = 0; i < size; i++) {
                 boolean indexed = path != null && shape.expressible[i];
@@ -159,13 +160,32 @@ public final class ResultIndex {
      * value ({@code "name":}, after a comma but for the first) and whether a path can name the field.
      */
     private static final class Shape {
+        /** Most tools return a few object layouts over and over: shapes are shared by every walk, up to this many. */
+        private static final int SHARED = 4_096;
+        private static final Map<List<String>, Shape> KNOWN = new ConcurrentHashMap<>();
+
         final String[] names;
         /** For each sorted position, the field's position in the object's own order. */
         final int[] order;
         final String[] prefixes;
         final boolean[] expressible;
 
-        Shape(String[] inOrder) {
+        /** The shape of objects with these field names in this order. */
+        static Shape of(String[] inOrder) {
+            List<String> key = Arrays.asList(inOrder);
+            Shape known = KNOWN.get(key);
+            if (known == null) {
+                known = new Shape(inOrder);
+                if (KNOWN.size() >= SHARED) {
+                    // Crude but bounded: layouts beyond the limit are rare, and a cleared map refills at once.
+                    KNOWN.clear();
+                }
+                KNOWN.put(key, known);
+            }
+            return known;
+        }
+
+        private Shape(String[] inOrder) {
             Integer[] sorted = new Integer[inOrder.length];
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = i;

@@ -81,6 +81,20 @@ class ResultIndexTest {
     }
 
     @Test
+    void shouldIndexRightlyPastTheNumberOfObjectLayoutsItRemembers() {
+        // Thousands of distinct layouts (more than the shared shapes kept), each result checked against the reference.
+        for (int i = 0; i < 5_000; i++) {
+            JsonNode result = Values.parse("{\"z" + i + "\":{\"b\":" + i + ",\"a\":\"x" + i + "\"},\"a\":[{\"k" + i % 7
+                    + "\":1,\"c\":\"y\"}]}");
+            Map<String, List<ValuePath>> expected = reference(result);
+            ResultIndex index = ResultIndex.of(result);
+
+            assertThat(index.values()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+            expected.forEach((value, paths) -> assertThat(index.paths(value)).as(value).isEqualTo(paths));
+        }
+    }
+
+    @Test
     void shouldKeepNumbersByValueAndEqualObjectsInAnyKeyOrder() {
         ResultIndex index = ResultIndex.of(Values.parse(samples().get(0)));
         assertThat(index.paths("100")).extracting(ValuePath::toString).containsExactly(".a", ".b", ".c");
