@@ -1,6 +1,7 @@
 package io.procmem.miner.binding;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The texts routines are keyed by. A sequence is the abstract steps with loop marks
@@ -16,23 +17,21 @@ public final class Signatures {
     }
 
     public static String sequence(List<StepObservation> steps) {
-        StringBuilder text = new StringBuilder(32 * steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            if (i > 0) {
-                text.append(SEPARATOR);
-            }
-            steps.get(i).appendSequencePart(text);
-        }
-        return text.toString();
+        return join(steps, 32, StepObservation::appendSequencePart);
     }
 
     public static String signature(List<StepObservation> steps) {
-        StringBuilder text = new StringBuilder(96 * steps.size());
+        return join(steps, 96, StepObservation::appendSignaturePart);
+    }
+
+    private static String join(List<StepObservation> steps, int charsPerStep,
+                               BiConsumer<StepObservation, StringBuilder> part) {
+        StringBuilder text = new StringBuilder(charsPerStep * steps.size());
         for (int i = 0; i < steps.size(); i++) {
             if (i > 0) {
                 text.append(SEPARATOR);
             }
-            steps.get(i).appendSignaturePart(text);
+            part.accept(steps.get(i), text);
         }
         return text.toString();
     }
