@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@value Names#CANDIDATE_SAMPLE_SLOTS} stores (figures, and sampled occurrences one slot per key; the legacy
  * {@value Names#CANDIDATE_SAMPLES} store is only read to migrate: see {@link CandidateStates}) and the
  * {@value Names#SEQUENCE_STATS} store; forwards each procedure keyed by its id. A stream-time punctuator forgets
- * figures {@link StateAging} lets go, with their sample slots. Times are stream time, so replaying the steps topic rebuilds the same state.
+ * figures {@link StateAging} lets go, with their sample slots. Times are stream time, so replaying the steps topic
+ * rebuilds the same state.
  *
  * <p>Every observation is counted at once; reviews are rationed per candidate: one not reviewed within the review
  * interval (wall clock), or whose count just reached the support thresholds, is reviewed right after it is counted;
