@@ -105,7 +105,13 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
         byte[] high = to == null ? null : to.getBytes(StandardCharsets.UTF_8);
         NavigableMap<String, V> sorted = new TreeMap<>(KEY_ORDER);
         if (low == null || high == null || Arrays.compareUnsigned(low, high) <= 0) {
+            // Every key between two bounds starts with their common prefix (a prefix of characters is one of UTF-8
+            // bytes): checking it first spares encoding the pending keys of a narrow range, e.g. one candidate's slots.
+            String prefix = from == null || to == null ? "" : commonPrefix(from, to);
             for (Map.Entry<String, V> entry : pending.entrySet()) {
+                if (!entry.getKey().startsWith(prefix)) {
+                    continue;
+                }
                 byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
                 if ((low == null || Arrays.compareUnsigned(key, low) >= 0)
                         && (high == null || Arrays.compareUnsigned(key, high) <= 0)) {
@@ -124,6 +130,19 @@ public final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<Str
     @Override
     public long approximateNumEntries() {
         return wrapped().approximateNumEntries() + pending.size();
+    }
+
+    /** The longest common prefix of two texts, never splitting a surrogate pair. */
+    private static String commonPrefix(String a, String b) {
+        int n = 0;
+        int max = Math.min(a.length(), b.length());
+        while (n < max && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        if (n > 0 && Character.isHighSurrogate(a.charAt(n - 1))) {
+            n--;
+        }
+        return a.substring(0, n);
     }
 
     private NavigableMap<String, V> pendingSorted() {

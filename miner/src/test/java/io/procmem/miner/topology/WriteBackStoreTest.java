@@ -67,6 +67,24 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void shouldFindPendingKeysOfANarrowRangeWhoseBoundsShareAPrefix() {
+        store.put("sig\u0000" + "0001", "stored-1");
+        store.flushCache();
+        for (String key : List.of("sig\u0000" + "0000", "sig\u0000" + "0002", "sig", "sig \u00e9\u0000" + "0000", "sif",
+                "sih\u0000" + "0000", "\uD83D\uDE00\u0000" + "0000", "\uD83D\uDE01\u0000" + "0000")) {
+            store.put(key, "pending " + key);
+        }
+
+        assertThat(drain(store.range("sig\u0000", "sig\u0001"))).extracting(kv -> kv.key)
+                .containsExactly("sig\u00000000", "sig\u00000001", "sig\u00000002");
+        assertThat(drain(store.range("sig", "sih"))).extracting(kv -> kv.key).containsExactly("sig", "sig\u00000000",
+                "sig\u00000001", "sig\u00000002", "sig \u00e9\u00000000");
+        // Bounds whose first code points share a high surrogate: the prefix must not split the pair.
+        assertThat(drain(store.range("\uD83D\uDE00", "\uD83D\uDE01\u0001"))).extracting(kv -> kv.key)
+                .containsExactly("\uD83D\uDE00\u00000000", "\uD83D\uDE01\u00000000");
+    }
+
+    @Test
     void shouldOrderKeysByTheirUtf8BytesAsTheWrappedStoreDoes() {
         // As UTF-16 chars U+1F600 (a surrogate pair from 0xD83D) sorts before U+FF21; as UTF-8 bytes it sorts after.
         String fullWidth = "\uFF21";
