@@ -67,8 +67,9 @@ final class BenchPhases {
                 MinerBench.closeQuietly(miner);
             }
 
+            // Later sessions, as a fleet's traffic goes on: stream time moves on, and with it the miner's sweeps.
             SessionStream second = new SessionStream(episodes, run.minerId + "-again", options.sessions(),
-                    options.agents(), options.seed() + 1);
+                    options.agents(), options.seed() + 1, first.end());
             long more = load(writer, second);
             KafkaStreams again = run.newMiner();
             BenchResult.State twice;

@@ -21,10 +21,16 @@ final class SessionStream implements Iterator<List<AgentEvent>> {
     private final Random random;
     private final SessionSynthesizer synthesizer;
     private final BitSet drawn;
-    private final Instant start = Instant.now();
+    private final Instant start;
     private int made;
 
     SessionStream(List<Episode> episodes, String prefix, int sessions, int agents, long seed) {
+        this(episodes, prefix, sessions, agents, seed, Instant.now());
+    }
+
+    /** @param start when the first session starts; each next one starts a second later */
+    SessionStream(List<Episode> episodes, String prefix, int sessions, int agents, long seed, Instant start) {
+        this.start = start;
         this.episodes = episodes;
         this.prefix = prefix;
         this.sessions = sessions;
@@ -51,6 +57,11 @@ final class SessionStream implements Iterator<List<AgentEvent>> {
                 start.plusSeconds(made));
         made++;
         return events;
+    }
+
+    /** When a session following the last one of this stream would start. */
+    Instant end() {
+        return start.plusSeconds(sessions);
     }
 
     /** The episodes drawn so far. */

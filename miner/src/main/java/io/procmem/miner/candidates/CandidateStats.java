@@ -43,6 +43,15 @@ public record CandidateStats(String firstStep, String sequence, List<String> too
 
     /** These figures plus one session's occurrences of the candidate (at least one), at stream time {@code nowMs}. */
     public CandidateStats add(Observation session, List<Occurrence> occurrences, int sampleCap, long nowMs) {
+        return add(session, occurrences, sampleCap, nowMs, tally.firstStepsBefore());
+    }
+
+    /**
+     * These figures plus one session's occurrences of the candidate (at least one), at stream time {@code nowMs};
+     * {@code firstSteps} is how many times the first step was counted before this session (see {@link Tally}).
+     */
+    public CandidateStats add(Observation session, List<Occurrence> occurrences, int sampleCap, long nowMs,
+                              long firstSteps) {
         Occurrence first = occurrences.get(0);
         Sample more = sample;
         TreeMap<String, FreeValue> values = null;
@@ -51,7 +60,7 @@ public record CandidateStats(String firstStep, String sequence, List<String> too
             values = addFreeValues(occurrence, values);
         }
         return new CandidateStats(session.firstStep(), first.sequence(), toolsOf(first),
-                tally.add(session, occurrences.size(), nowMs), more,
+                tally.add(session, occurrences.size(), nowMs, firstSteps), more,
                 values == null ? freeValues : SortedViews.owning(values));
     }
 

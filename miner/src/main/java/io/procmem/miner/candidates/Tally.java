@@ -16,28 +16,45 @@ import java.util.Set;
  * @param firstSeenMs        stream time of the first observation
  * @param lastSeenMs         stream time of the latest observation, for ageing out
  * @param fleet              fleet of the first session it was seen in, or null
+ * @param firstStepsBefore   occurrences of its first step counted before it was first seen (0 in state written
+ *                           before this field existed): its share of the first step's occurrences since then tells a
+ *                           rare candidate ({@link io.procmem.miner.publish.StateAging#rare})
  */
 public record Tally(long occurrences, long sessions, Set<String> agents, long successfulSessions, long failedSessions,
-                    long firstSeenMs, long lastSeenMs, String fleet) {
+                    long firstSeenMs, long lastSeenMs, String fleet, long firstStepsBefore) {
     public static final int MAX_TRACKED_AGENTS = 100;
 
     public Tally {
         agents = SortedViews.sortedSet(agents);
     }
 
+    public Tally(long occurrences, long sessions, Set<String> agents, long successfulSessions, long failedSessions,
+                 long firstSeenMs, long lastSeenMs, String fleet) {
+        this(occurrences, sessions, agents, successfulSessions, failedSessions, firstSeenMs, lastSeenMs, fleet, 0);
+    }
+
     public static Tally none() {
-        return new Tally(0, 0, Set.of(), 0, 0, 0, 0, null);
+        return new Tally(0, 0, Set.of(), 0, 0, 0, 0, null, 0);
     }
 
     /** These counts plus one session in which the candidate occurred {@code occurrences} times. */
     public Tally add(Observation session, int occurrencesInSession, long nowMs) {
+        return add(session, occurrencesInSession, nowMs, firstStepsBefore);
+    }
+
+    /**
+     * These counts plus one session in which the candidate occurred {@code occurrences} times; {@code firstSteps} is
+     * how many times its first step was counted before this session, kept when this is its first session.
+     */
+    public Tally add(Observation session, int occurrencesInSession, long nowMs, long firstSteps) {
         String agent = session.agentId();
         Set<String> moreAgents = agent == null || agents.size() >= MAX_TRACKED_AGENTS || agents.contains(agent)
                 ? agents : SortedViews.with(agents, agent);
         return new Tally(occurrences + occurrencesInSession, sessions + 1, moreAgents,
                 successfulSessions + (session.outcome() == SessionOutcome.SUCCESS ? 1 : 0),
                 failedSessions + (session.outcome() == SessionOutcome.FAILURE ? 1 : 0),
-                sessions == 0 ? nowMs : firstSeenMs, nowMs, fleet == null ? session.fleet() : fleet);
+                sessions == 0 ? nowMs : firstSeenMs, nowMs, fleet == null ? session.fleet() : fleet,
+                sessions == 0 ? firstSteps : firstStepsBefore);
     }
 
     /** Distinct agents seen, saturating at {@value #MAX_TRACKED_AGENTS}. */

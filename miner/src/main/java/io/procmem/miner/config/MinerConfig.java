@@ -67,6 +67,7 @@ public final class MinerConfig extends AbstractConfig {
     public static final String SAMPLE_SIZE = "miner.sample.size";
     public static final String SAMPLE_MAX_RESULT_BYTES = "miner.sample.max.result.bytes";
     public static final String CANDIDATE_TTL_MS = "miner.candidate.ttl.ms";
+    public static final String CANDIDATE_MIN_SHARE = "miner.candidate.min.share";
     public static final String REEMIT_GROWTH = "miner.reemit.growth";
     public static final String SESSION_TIMEOUT_MS = "miner.session.timeout.ms";
     public static final String DEDUP_RETENTION_MS = "miner.dedup.retention.ms";
@@ -191,6 +192,12 @@ public final class MinerConfig extends AbstractConfig {
             .define(CANDIDATE_TTL_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.LOW,
                     "Stream time after which figures of a never-published candidate or sequence seen fewer than "
                             + "miner.min.support times are forgotten.")
+            .define(CANDIDATE_MIN_SHARE, Type.DOUBLE, 0.01, Range.between(0.0, 0.1), Importance.LOW,
+                    "A never-published candidate seen fewer than miner.min.support times, in at most this share of its "
+                            + "first step's occurrences since it was first seen, is forgotten at the next sweep (lossy "
+                            + "counting): one-off candidates would otherwise grow state with traffic until their TTL. "
+                            + "A candidate that can compile holds a far larger share (its sequence follows at least "
+                            + "miner.min.determinism of its first step). 0 keeps every candidate until its TTL.")
             .define(REEMIT_GROWTH, Type.DOUBLE, 2.0, Range.atLeast(1.0), Importance.LOW,
                     "A published procedure is re-published with fresh figures when its occurrences grow by this factor "
                             + "since its last emission; 1.0 re-publishes on every new occurrence.")

@@ -58,7 +58,8 @@ public final class ProcedureCompiler {
      */
     public List<Counted> count(Observation observation, StatsStore store, long nowMs) {
         String firstKey = SequenceStats.firstStepKey(observation.firstStep());
-        store.putSequence(firstKey, orNone(store.sequence(firstKey)).addFirstSteps(observation.firstStepCount(), nowMs));
+        SequenceStats firstSteps = orNone(store.sequence(firstKey));
+        store.putSequence(firstKey, firstSteps.addFirstSteps(observation.firstStepCount(), nowMs));
         // One pass groups the occurrences by sequence and by signature, each in order of first appearance.
         Map<String, List<Occurrence>> bySequence = new LinkedHashMap<>();
         Map<String, List<Occurrence>> bySignature = new LinkedHashMap<>();
@@ -75,7 +76,8 @@ public final class ProcedureCompiler {
             String signature = group.getKey();
             CandidateState stored = store.candidate(signature);
             CandidateState state = stored == null ? CandidateState.none() : stored;
-            CandidateStats stats = state.stats().add(observation, group.getValue(), sampleCap, nowMs);
+            CandidateStats stats = state.stats().add(observation, group.getValue(), sampleCap, nowMs,
+                    firstSteps.occurrences());
             store.putCandidate(signature, state.withStats(stats));
             counted.add(new Counted(signature, reviewer.supportReached(state.stats(), stats)));
         }

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * Streams wrapper of {@link ProcedureCompiler} over the {@value Names#CANDIDATE_STATS} and
  * {@value Names#CANDIDATE_SAMPLE_SLOTS} stores (figures, and sampled occurrences one slot per key; the legacy
  * {@value Names#CANDIDATE_SAMPLES} store is only read to migrate: see {@link CandidateStates}) and the
- * {@value Names#SEQUENCE_STATS} store; forwards each procedure keyed by its id. A stream-time punctuator forgets
- * figures {@link StateAging} lets go, with their sample slots. Times are stream time, so replaying the steps topic
- * rebuilds the same state.
+ * {@value Names#SEQUENCE_STATS} store; forwards each procedure keyed by its id. A sweep forgets figures
+ * {@link StateAging} lets go (expired or rare), with their sample slots: every {@code sweepInterval} of stream time,
+ * and every {@value #SWEEP_EVERY_OBSERVATIONS} observations the task counts. Times are stream time, so replaying the
+ * steps topic rebuilds the same state.
  *
  * <p>Every observation is counted at once; reviews are rationed per candidate: one not reviewed within the review
  * interval (wall clock), or whose count just reached the support thresholds, is reviewed right after it is counted;
@@ -49,6 +50,12 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
 
     /** Decoded figures kept per store and task: a few thousand hot candidates of some kilobytes each. */
     static final int CACHED_ENTRIES = 2_000;
+    /**
+     * Observations a task counts between two sweeps whatever its stream time does. A backlog (a bench's pre-loaded
+     * topic, a replay after a reset) carries hours of sessions in seconds of record time, and stream-time sweeps
+     * alone would let its rare candidates pile up until the backlog ends; a sweep scans the task's figures once.
+     */
+    static final int SWEEP_EVERY_OBSERVATIONS = 5_000;
 
     private final ProcedureCompiler compiler;
     private final StateAging aging;
@@ -64,6 +71,7 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     private KeyValueStore<String, Long> pendingStore;
     private CandidateStates candidates;
     private DecodedCache<SequenceStats> sequences;
+    private int countedSinceSweep;
 
     CountCandidatesProcessor(ProcedureCompiler compiler, StateAging aging, Duration sweepInterval, Duration reviewInterval) {
         this.compiler = compiler;
@@ -84,6 +92,7 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
         this.sequences = new DecodedCache<>(sequenceStore, CACHED_ENTRIES);
         reviewedAt.clear();
         pending.clear();
+        countedSinceSweep = 0;
         try (KeyValueIterator<String, Long> all = pendingStore.all()) {
             all.forEachRemaining(entry -> pending.add(entry.key));
         }
@@ -95,6 +104,9 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
 
     @Override
     public void process(Record<String, Observation> record) {
+        if (++countedSinceSweep >= SWEEP_EVERY_OBSERVATIONS) {
+            sweep(context.currentStreamTimeMs());
+        }
         long now = context.currentSystemTimeMs();
         for (ProcedureCompiler.Counted counted : compiler.count(record.value(), this, context.currentStreamTimeMs())) {
             String signature = counted.signature();
@@ -128,10 +140,12 @@ final class CountCandidatesProcessor implements Processor<String, Observation, S
     }
 
     private void sweep(long nowMs) {
-        int forgotten = forget(candidateStore, candidates::delete, (state, now) -> aging.expired(state, now), nowMs)
+        countedSinceSweep = 0;
+        int forgotten = forget(candidateStore, candidates::delete, (state, now) -> aging.expired(state, now)
+                || aging.rare(state, sequences.get(SequenceStats.firstStepKey(state.stats().firstStep()))), nowMs)
                 + forget(sequenceStore, sequences::delete, (stats, now) -> aging.expired(stats, now), nowMs);
         if (forgotten > 0) {
-            LOG.debug("forgot {} rare figures not seen for the candidate TTL (task {})", forgotten, context.taskId());
+            LOG.debug("forgot {} figures, rare or unseen for the candidate TTL (task {})", forgotten, context.taskId());
         }
     }
 

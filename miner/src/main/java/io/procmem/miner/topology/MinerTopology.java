@@ -54,7 +54,8 @@ public final class MinerTopology {
         ProcedureCompiler compiler = new ProcedureCompiler(new Reviewer(config.thresholds(), config.writeThresholds(),
                 config.writePolicy(), config.toolEffects()), config.getInt(MinerConfig.SAMPLE_SIZE),
                 config.getDouble(MinerConfig.REEMIT_GROWTH));
-        StateAging aging = new StateAging(config.getLong(MinerConfig.CANDIDATE_TTL_MS), config.getInt(MinerConfig.MIN_SUPPORT));
+        StateAging aging = new StateAging(config.getLong(MinerConfig.CANDIDATE_TTL_MS), config.getInt(MinerConfig.MIN_SUPPORT),
+                config.getDouble(MinerConfig.CANDIDATE_MIN_SHARE));
 
         StreamsBuilder builder = new StreamsBuilder();
         // Buffers and figures are rewritten many times per commit: write-back stores keep them as objects and

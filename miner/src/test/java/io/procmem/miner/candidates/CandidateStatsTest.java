@@ -34,13 +34,15 @@ class CandidateStatsTest {
     @Test
     void shouldWriteTheJsonItWroteBefore() throws Exception {
         CandidateStats stats = twoSessions();
+        // Since then the tally adds the first step's count before the candidate; state written before reads it as 0.
+        String now = BEFORE.replace("\"fleet\":\"acme\"}", "\"fleet\":\"acme\",\"firstStepsBefore\":0}");
 
-        assertThat(JSON.writeValueAsString(stats)).isEqualTo(BEFORE);
+        assertThat(JSON.writeValueAsString(stats)).isEqualTo(now);
         CandidateStats read = JSON.readValue(BEFORE, CandidateStats.class);
         assertThat(read).isEqualTo(stats);
-        assertThat(JSON.writeValueAsString(read)).isEqualTo(BEFORE);
+        assertThat(JSON.writeValueAsString(read)).isEqualTo(now);
         assertThat(JSON.writeValueAsString(CandidateState.none().withStats(stats)))
-                .isEqualTo("{\"stats\":" + BEFORE + ",\"reviews\":[],\"emission\":{\"version\":0,\"emittedSupport\":0,"
+                .isEqualTo("{\"stats\":" + now + ",\"reviews\":[],\"emission\":{\"version\":0,\"emittedSupport\":0,"
                         + "\"firstEmittedMs\":0,\"status\":null},\"reviewed\":null}");
         Serde<CandidateStats> smile = JsonSerde.of(CandidateStats.class);
         assertThat(smile.deserializer().deserialize("t", smile.serializer().serialize("t", stats))).isEqualTo(stats);

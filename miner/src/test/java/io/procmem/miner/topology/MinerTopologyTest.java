@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -244,6 +246,65 @@ class MinerTopologyTest {
         assertThat(sampleSlots().get(CandidateStates.slotKey(SIGNATURE, 0))).as("slots forgotten too").isNull();
         assertThat(driver.<String, SequenceStats>getKeyValueStore(Names.SEQUENCE_STATS).get(SEQUENCE)).isNull();
         assertThat(candidateStats().get("ping() > pong()")).as("seen within the TTL").isNotNull();
+    }
+
+    @Test
+    void shouldForgetACandidateSeenInTooSmallAShareOfItsFirstStepLongBeforeItsTtl() {
+        assertThat(variantsAfterTheRoutine("0.01")).as("1 in 200 sessions").isEmpty();
+        assertThat(candidateStats().get(SIGNATURE)).as("the routine").isNotNull();
+    }
+
+    @Test
+    void shouldKeepARareCandidateUntilItsTtlWhenNoMinShareIsSet() {
+        assertThat(variantsAfterTheRoutine("0")).hasSize(1);
+        assertThat(candidateStats().get(SIGNATURE)).as("the routine").isNotNull();
+    }
+
+    @Test
+    void shouldSweepEveryFewThousandObservationsWhenStreamTimeStandsStill() {
+        // A backlog: every record carries the same timestamp, so no stream-time sweep comes after the first.
+        start(Map.of());
+        Events.session("variant", "agent", SessionOutcome.SUCCESS,
+                ok("get_user", "{\"user_id\":\"u0\"}", "{\"last_order\":{\"id\":1}}"),
+                ok("get_order", "{\"order_id\":999}", "{\"total\":5}"))
+                .forEach(event -> steps.pipeInput(event.getSessionId(), event, START));
+        int sessionsNeeded = CountCandidatesProcessor.SWEEP_EVERY_OBSERVATIONS / 2 + 10;
+        for (int i = 0; i < sessionsNeeded; i++) {
+            Events.session("backlog-" + i, "agent-" + (i % 2), SessionOutcome.SUCCESS, routine())
+                    .forEach(event -> steps.pipeInput(event.getSessionId(), event, START));
+            sessions++;
+        }
+
+        List<String> variants = new ArrayList<>();
+        try (KeyValueIterator<String, CandidateState> all = candidateStats().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.key.contains("order_id=FREE")) {
+                    variants.add(entry.key);
+                }
+            });
+        }
+        assertThat(variants).as("swept by count").isEmpty();
+        assertThat(candidateStats().get(SIGNATURE)).isNotNull();
+    }
+
+    /** Candidate signatures of a binding variant of the routine seen once, then 200 sessions of the routine. */
+    private List<String> variantsAfterTheRoutine(String minShare) {
+        start(Map.of("miner.candidate.min.share", minShare));
+        // Once, the order id comes from nowhere: a binding variant of the routine, counted as a candidate of its own.
+        sendSession("agent", SessionOutcome.SUCCESS, ok("get_user", "{\"user_id\":\"u0\"}", "{\"last_order\":{\"id\":1}}"),
+                ok("get_order", "{\"order_id\":999}", "{\"total\":5}"));
+        for (int i = 0; i < 200; i++) {
+            sendSession("agent-" + (i % 2), SessionOutcome.SUCCESS, routine());
+        }
+        List<String> variants = new ArrayList<>();
+        try (KeyValueIterator<String, CandidateState> all = candidateStats().all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.key.contains("order_id=FREE")) {
+                    variants.add(entry.key);
+                }
+            });
+        }
+        return variants;
     }
 
     @Test
