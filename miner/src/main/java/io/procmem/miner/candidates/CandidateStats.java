@@ -41,11 +41,6 @@ public record CandidateStats(String firstStep, String sequence, List<String> too
         return new CandidateStats(null, null, List.of(), Tally.none(), Sample.empty(), Map.of());
     }
 
-    /** These figures plus one session's occurrences of the candidate (at least one), at stream time {@code nowMs}. */
-    public CandidateStats add(Observation session, List<Occurrence> occurrences, int sampleCap, long nowMs) {
-        return add(session, occurrences, sampleCap, nowMs, tally.firstStepsBefore());
-    }
-
     /**
      * These figures plus one session's occurrences of the candidate (at least one), at stream time {@code nowMs};
      * {@code firstSteps} is how many times the first step was counted before this session (see {@link Tally}).

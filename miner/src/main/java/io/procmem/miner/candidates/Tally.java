@@ -28,18 +28,8 @@ public record Tally(long occurrences, long sessions, Set<String> agents, long su
         agents = SortedViews.sortedSet(agents);
     }
 
-    public Tally(long occurrences, long sessions, Set<String> agents, long successfulSessions, long failedSessions,
-                 long firstSeenMs, long lastSeenMs, String fleet) {
-        this(occurrences, sessions, agents, successfulSessions, failedSessions, firstSeenMs, lastSeenMs, fleet, 0);
-    }
-
     public static Tally none() {
         return new Tally(0, 0, Set.of(), 0, 0, 0, 0, null, 0);
-    }
-
-    /** These counts plus one session in which the candidate occurred {@code occurrences} times. */
-    public Tally add(Observation session, int occurrencesInSession, long nowMs) {
-        return add(session, occurrencesInSession, nowMs, firstStepsBefore);
     }
 
     /**

@@ -26,10 +26,6 @@ public final class StateAging {
     private final int minSupport;
     private final double minShare;
 
-    public StateAging(long ttlMs, int minSupport) {
-        this(ttlMs, minSupport, 0);
-    }
-
     /** @param minShare see the class comment; 0 forgets no candidate for being rare */
     public StateAging(long ttlMs, int minSupport, double minShare) {
         this.ttlMs = ttlMs;

@@ -65,8 +65,8 @@ class CandidateStatsTest {
 
     @Test
     void shouldCountIntoNewFiguresAndLeaveTheEarlierOnesAsTheyWere() {
-        CandidateStats one = CandidateStats.none().add(observation("s1", "zed"), List.of(order("s1", "7")), 4, 5);
-        CandidateStats two = one.add(observation("s2", "amy"), List.of(order("s2", "8")), 4, 6);
+        CandidateStats one = CandidateStats.none().add(observation("s1", "zed"), List.of(order("s1", "7")), 4, 5, 0);
+        CandidateStats two = one.add(observation("s2", "amy"), List.of(order("s2", "8")), 4, 6, 0);
 
         assertThat(one.freeValues().get("id")).isEqualTo(FreeValue.first("7", false));
         assertThat(two.freeValues().get("id").varies()).isTrue();
@@ -80,7 +80,7 @@ class CandidateStatsTest {
         CandidateStats stats = new CandidateStats("ping()", "ping()", List.of("ping"), Tally.none(), Sample.empty(),
                 Map.of("x", FreeValue.first("1", false)));
 
-        CandidateStats counted = stats.add(observation("s1", "a"), List.of(bound), 4, 1);
+        CandidateStats counted = stats.add(observation("s1", "a"), List.of(bound), 4, 1, 0);
 
         assertThat(counted.freeValues()).isSameAs(stats.freeValues());
         assertThat(counted.tally().occurrences()).isEqualTo(1);
@@ -88,9 +88,9 @@ class CandidateStatsTest {
 
     private static CandidateStats twoSessions() {
         return CandidateStats.none()
-                .add(observation("s1", "zed"), List.of(order("s1", "7")), 4, 5)
+                .add(observation("s1", "zed"), List.of(order("s1", "7")), 4, 5, 0)
                 .add(new Observation("get_user(user_id)", "s2", "amy", "acme", SessionOutcome.FAILURE, 1, List.of()),
-                        List.of(order("s2", "8")), 4, 6);
+                        List.of(order("s2", "8")), 4, 6, 0);
     }
 
     private static Observation observation(String session, String agent) {

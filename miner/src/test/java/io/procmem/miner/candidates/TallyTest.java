@@ -23,7 +23,7 @@ class TallyTest {
         List<String> agents = new ArrayList<>();
         for (int i = 0; i < Tally.MAX_TRACKED_AGENTS + 50; i++) {
             agents.add(String.format("agent-%03d", (i * 37) % 1000));
-            tally = tally.add(session(agents.get(i)), 1, i);
+            tally = tally.add(session(agents.get(i)), 1, i, 0);
         }
 
         assertThat(tally.agentCount()).isEqualTo(Tally.MAX_TRACKED_AGENTS);
@@ -33,36 +33,36 @@ class TallyTest {
 
     @Test
     void shouldKeepTheSameAgentsWhenNoneIsAdded() {
-        Tally tally = Tally.none().add(session("b"), 1, 1).add(session("a"), 1, 2);
+        Tally tally = Tally.none().add(session("b"), 1, 1, 0).add(session("a"), 1, 2, 0);
 
-        assertThat(tally.add(session("a"), 1, 3).agents()).as("a known agent").isSameAs(tally.agents());
-        assertThat(tally.add(session(null), 1, 3).agents()).as("no agent").isSameAs(tally.agents());
+        assertThat(tally.add(session("a"), 1, 3, 0).agents()).as("a known agent").isSameAs(tally.agents());
+        assertThat(tally.add(session(null), 1, 3, 0).agents()).as("no agent").isSameAs(tally.agents());
         Tally full = Tally.none();
         for (int i = 0; i < Tally.MAX_TRACKED_AGENTS; i++) {
-            full = full.add(session("agent-" + i), 1, i);
+            full = full.add(session("agent-" + i), 1, i, 0);
         }
-        assertThat(full.add(session("one-more"), 1, 200).agents()).as("at the cap").isSameAs(full.agents());
-        assertThat(tally.add(session("c"), 1, 3).agents()).as("a new agent").containsExactly("a", "b", "c");
+        assertThat(full.add(session("one-more"), 1, 200, 0).agents()).as("at the cap").isSameAs(full.agents());
+        assertThat(tally.add(session("c"), 1, 3, 0).agents()).as("a new agent").containsExactly("a", "b", "c");
         assertThat(tally.agents()).as("unchanged by the addition").containsExactly("a", "b");
     }
 
     @Test
     void shouldHoldItsAgentsSortedAndReadOnly() {
         Set<String> given = new HashSet<>(List.of("zed", "amy", "kim"));
-        Tally tally = new Tally(3, 3, given, 3, 0, 1, 2, "acme");
+        Tally tally = new Tally(3, 3, given, 3, 0, 1, 2, "acme", 0);
         given.add("bob");
 
         assertThat(tally.agents()).containsExactly("amy", "kim", "zed");
         assertThatThrownBy(() -> tally.agents().add("bob")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> tally.agents().iterator().remove()).isInstanceOf(RuntimeException.class);
-        assertThat(tally).isEqualTo(new Tally(3, 3, Set.of("kim", "zed", "amy"), 3, 0, 1, 2, "acme"));
+        assertThat(tally).isEqualTo(new Tally(3, 3, Set.of("kim", "zed", "amy"), 3, 0, 1, 2, "acme", 0));
     }
 
     @Test
     void shouldWriteTheJsonItWroteBefore() throws Exception {
         Tally tally = Tally.none();
         for (String agent : new String[] {"zed", "amy", null, "kim", "amy"}) {
-            tally = tally.add(new Observation("a(x)", "s", agent, "acme", SessionOutcome.SUCCESS, 1, List.of()), 2, 10);
+            tally = tally.add(new Observation("a(x)", "s", agent, "acme", SessionOutcome.SUCCESS, 1, List.of()), 2, 10, 0);
         }
         // Written by the version that copied the agents into a TreeSet on every count.
         String before = "{\"occurrences\":10,\"sessions\":5,\"agents\":[\"amy\",\"kim\",\"zed\"],\"successfulSessions\":5,"
@@ -84,7 +84,7 @@ class TallyTest {
         Tally tally = Tally.none().add(session("a"), 1, 1, 40).add(session("b"), 1, 2, 55);
 
         assertThat(tally.firstStepsBefore()).isEqualTo(40);
-        assertThat(tally.add(session("c"), 1, 3).firstStepsBefore()).isEqualTo(40);
+        assertThat(tally.add(session("c"), 1, 3, 0).firstStepsBefore()).isEqualTo(40);
     }
 
     private static Observation session(String agent) {

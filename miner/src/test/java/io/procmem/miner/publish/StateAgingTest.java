@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StateAgingTest {
-    private final StateAging aging = new StateAging(1_000, 5);
+    private final StateAging aging = new StateAging(1_000, 5, 0);
 
     @Test
     void shouldForgetRareUnpublishedFiguresOnlyOnceTheyAreOlderThanTheTtl() {

@@ -282,7 +282,7 @@ class CandidateStatesTest {
     }
 
     private static CandidateState state(long occurrences, Sample sample) {
-        Tally tally = new Tally(occurrences, occurrences, java.util.Set.of("a"), occurrences, 0, 0L, 0L, "acme");
+        Tally tally = new Tally(occurrences, occurrences, java.util.Set.of("a"), occurrences, 0, 0L, 0L, "acme", 0);
         return new CandidateState(new CandidateStats("a()", "a() > b()", List.of("a", "b"), tally, sample, Map.of()),
                 List.of(), Emission.none(), null);
     }
